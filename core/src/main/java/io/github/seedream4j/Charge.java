@@ -1,0 +1,70 @@
+package io.github.seedream4j;
+
+import java.util.Collection;
+import java.util.Objects;
+
+/**
+ * What a generation cost, and whether the provider reported that amount or seedream4j estimated it from the
+ * provider's {@link PriceModel} (Cloudflare reports no cost; Runpod does).
+ *
+ * @param cost the amount, never {@code null}
+ * @param basis how the amount is known, never {@code null}
+ */
+public record Charge(Cost cost, Basis basis) {
+
+    /** How a charge is known. */
+    public enum Basis {
+        /** The provider reported the amount it charged. */
+        REPORTED,
+        /** seedream4j computed the amount from the provider's price model; the real bill may differ. */
+        ESTIMATED
+    }
+
+    /** @throws NullPointerException if a part is null */
+    public Charge {
+        Objects.requireNonNull(cost, "cost");
+        Objects.requireNonNull(basis, "basis");
+    }
+
+    /** An amount the provider reported. */
+    public static Charge reported(Cost cost) {
+        return new Charge(cost, Basis.REPORTED);
+    }
+
+    /** An amount seedream4j estimated. */
+    public static Charge estimated(Cost cost) {
+        return new Charge(cost, Basis.ESTIMATED);
+    }
+
+    /** Whether the amount was estimated rather than reported. */
+    public boolean isEstimated() {
+        return basis == Basis.ESTIMATED;
+    }
+
+    /**
+     * The sum of several charges: reported only when every part was reported.
+     *
+     * @throws IllegalArgumentException if {@code charges} is empty
+     * @throws InvalidRequestException if the currencies differ
+     */
+    public static Charge sum(Collection<Charge> charges) {
+        if (charges.isEmpty()) {
+            throw new IllegalArgumentException("nothing to sum: pass at least one charge");
+        }
+        Cost total = null;
+        Basis basis = Basis.REPORTED;
+        for (Charge c : charges) {
+            total = total == null ? c.cost : total.plus(c.cost);
+            if (c.isEstimated()) {
+                basis = Basis.ESTIMATED;
+            }
+        }
+        return new Charge(total, basis);
+    }
+
+    /** {@code "0.113246 USD (reported)"}. */
+    @Override
+    public String toString() {
+        return cost + (isEstimated() ? " (estimated)" : " (reported)");
+    }
+}

@@ -1,0 +1,118 @@
+package io.github.seedream4j;
+
+import java.math.BigDecimal;
+import java.util.Currency;
+import java.util.Objects;
+
+/**
+ * An amount of money: a non-negative {@link BigDecimal} in a {@link Currency}. Never a {@code double}: Runpod's
+ * {@code 0.113246} stays exactly that. Arithmetic keeps full precision; {@link #toString()} prints it as is.
+ *
+ * @param amount non-negative, never {@code null}
+ * @param currency never {@code null}
+ */
+public record Cost(BigDecimal amount, Currency currency) implements Comparable<Cost> {
+
+    /** The US dollar, the currency every known provider bills in. */
+    public static final Currency USD = Currency.getInstance("USD");
+
+    /** Zero US dollars. */
+    public static final Cost ZERO_USD = new Cost(BigDecimal.ZERO, USD);
+
+    /** @throws InvalidRequestException if a part is null or the amount is negative */
+    public Cost {
+        if (amount == null || currency == null) {
+            throw new InvalidRequestException("a cost needs an amount and a currency, for example Cost.usd(\"0.03\")");
+        }
+        if (amount.signum() < 0) {
+            throw new InvalidRequestException("cost " + amount.toPlainString() + " " + currency
+                    + " is negative: a cost must be zero or more");
+        }
+        amount = amount.stripTrailingZeros();
+        if (amount.scale() < 0) {
+            amount = amount.setScale(0);
+        }
+    }
+
+    /** A cost in US dollars. */
+    public static Cost usd(BigDecimal amount) {
+        return new Cost(amount, USD);
+    }
+
+    /**
+     * A cost in US dollars from its decimal text, for example {@code "0.027"}.
+     *
+     * @throws InvalidRequestException naming the text when it is not a non-negative decimal number
+     */
+    public static Cost usd(String amount) {
+        return parse(amount, USD);
+    }
+
+    /**
+     * Parses a decimal amount in the given currency.
+     *
+     * @throws InvalidRequestException naming the text when it is not a non-negative decimal number
+     */
+    public static Cost parse(String amount, Currency currency) {
+        try {
+            return new Cost(new BigDecimal(Objects.requireNonNullElse(amount, "").strip()), currency);
+        } catch (NumberFormatException e) {
+            throw new InvalidRequestException("cost '" + amount + "' is not a decimal number: use for example 0.03");
+        }
+    }
+
+    /** Zero in the given currency. */
+    public static Cost zero(Currency currency) {
+        return new Cost(BigDecimal.ZERO, currency);
+    }
+
+    /**
+     * This plus {@code other}.
+     *
+     * @throws InvalidRequestException if the currencies differ
+     */
+    public Cost plus(Cost other) {
+        requireSameCurrency(other);
+        return new Cost(amount.add(other.amount), currency);
+    }
+
+    /** This times a non-negative factor, exactly. */
+    public Cost times(BigDecimal factor) {
+        return new Cost(amount.multiply(factor), currency);
+    }
+
+    /** This times a non-negative count. */
+    public Cost times(long count) {
+        return times(BigDecimal.valueOf(count));
+    }
+
+    /** Whether the amount is zero. */
+    public boolean isZero() {
+        return amount.signum() == 0;
+    }
+
+    /**
+     * Compares amounts of the same currency.
+     *
+     * @throws InvalidRequestException if the currencies differ
+     */
+    @Override
+    public int compareTo(Cost other) {
+        requireSameCurrency(other);
+        return amount.compareTo(other.amount);
+    }
+
+    private void requireSameCurrency(Cost other) {
+        Objects.requireNonNull(other, "other");
+        if (!currency.equals(other.currency)) {
+            throw new InvalidRequestException("cannot combine " + this + " with " + other
+                    + ": the currencies differ; convert one first");
+        }
+    }
+
+    /** {@code "0.113246 USD"}. */
+    @Override
+    public String toString() {
+        return amount.toPlainString() + " " + currency.getCurrencyCode();
+    }
+}

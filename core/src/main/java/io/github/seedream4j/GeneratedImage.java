@@ -1,0 +1,151 @@
+package io.github.seedream4j;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * One generated image, already fetched from the provider: its format (from the magic bytes), its exact pixel size
+ * (from the image header), and its content, held either in memory or in a file the client streamed it to.
+ *
+ * <p>Immutable and safe to share between threads. The provider's URL is kept as {@link #sourceUri()} for reference
+ * only: providers' URLs expire (Runpod's after 7 days), which is why the bytes are fetched at once.
+ */
+public final class GeneratedImage {
+
+    private final ImageFormat format;
+    private final Resolution resolution;
+    private final long byteSize;
+    private final byte[] bytes;
+    private final Path file;
+    private final URI sourceUri;
+    private final Seed seed;
+
+    private GeneratedImage(ImageFormat format, Resolution resolution, long byteSize, byte[] bytes, Path file,
+            URI sourceUri, Seed seed) {
+        this.format = Objects.requireNonNull(format, "format");
+        this.resolution = Objects.requireNonNull(resolution, "resolution");
+        this.byteSize = byteSize;
+        this.bytes = bytes;
+        this.file = file;
+        this.sourceUri = sourceUri;
+        this.seed = seed;
+    }
+
+    /**
+     * An image held in memory. The array is not copied: the caller hands it over and must not change it.
+     *
+     * @param seed the seed that produced it, or {@code null} when the provider does not take seeds
+     * @param sourceUri where the provider served it, or {@code null}
+     */
+    public static GeneratedImage inMemory(ImageFormat format, Resolution resolution, byte[] bytes, Seed seed,
+            URI sourceUri) {
+        Objects.requireNonNull(bytes, "bytes");
+        return new GeneratedImage(format, resolution, bytes.length, bytes, null, sourceUri, seed);
+    }
+
+    /**
+     * An image already written, complete, to {@code file}.
+     *
+     * @param seed the seed that produced it, or {@code null} when the provider does not take seeds
+     * @param sourceUri where the provider served it, or {@code null}
+     */
+    public static GeneratedImage inFile(ImageFormat format, Resolution resolution, Path file, long byteSize, Seed seed,
+            URI sourceUri) {
+        Objects.requireNonNull(file, "file");
+        return new GeneratedImage(format, resolution, byteSize, null, file, sourceUri, seed);
+    }
+
+    /** The format, recognised from the content's magic bytes. */
+    public ImageFormat format() {
+        return format;
+    }
+
+    /** The media type, for example {@code image/png}. */
+    public String mediaType() {
+        return format.mediaType();
+    }
+
+    /** The exact pixel size read from the image header. */
+    public Resolution resolution() {
+        return resolution;
+    }
+
+    /** The size of the encoded image in bytes. */
+    public long byteSize() {
+        return byteSize;
+    }
+
+    /** The seed that produced this image, when the provider takes seeds. */
+    public Optional<Seed> seed() {
+        return Optional.ofNullable(seed);
+    }
+
+    /** Where the provider served the image from; such URLs expire. */
+    public Optional<URI> sourceUri() {
+        return Optional.ofNullable(sourceUri);
+    }
+
+    /** The file holding the image, when the client streamed it to disk. */
+    public Optional<Path> file() {
+        return Optional.ofNullable(file);
+    }
+
+    /**
+     * The encoded image (a copy; reads the file when the image was streamed to disk).
+     *
+     * @throws UncheckedIOException if the file can no longer be read
+     */
+    public byte[] bytes() {
+        if (bytes != null) {
+            return bytes.clone();
+        }
+        try {
+            return Files.readAllBytes(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read image file " + file, e);
+        }
+    }
+
+    /**
+     * A fresh stream over the encoded image; the caller closes it.
+     *
+     * @throws UncheckedIOException if the file can no longer be opened
+     */
+    public InputStream openStream() {
+        if (bytes != null) {
+            return new ByteArrayInputStream(bytes);
+        }
+        try {
+            return Files.newInputStream(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot open image file " + file, e);
+        }
+    }
+
+    /**
+     * Writes the image to {@code target} atomically: to a temporary file beside it, then renamed, so a reader never
+     * sees a partial file. Refuses to replace an existing file unless {@code overwrite} is true.
+     *
+     * @throws UncheckedIOException if the file exists (and {@code overwrite} is false) or cannot be written
+     */
+    public Path writeTo(Path target, boolean overwrite) {
+        try (InputStream in = openStream()) {
+            return io.github.seedream4j.internal.AtomicFiles.write(in, target, overwrite);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "GeneratedImage[" + format.mediaType() + ", " + resolution + ", " + byteSize + " bytes"
+                + (seed == null ? "" : ", seed " + seed) + (file == null ? "" : ", " + file) + "]";
+    }
+}

@@ -1,0 +1,24 @@
+package io.github.seedream4j;
+
+/**
+ * The request is invalid: a value is out of range or malformed, found before sending or reported by the provider (HTTP 400). Fix the named value; retrying unchanged will fail again.
+ */
+public final class InvalidRequestException extends SeedreamException {
+
+    private static final long serialVersionUID = 1L;
+
+    /**
+     * @param message what happened, with the offending value and what to do next; never a secret
+     * @param providerId the provider involved, or {@code null}
+     * @param jobId the provider's job id if work was accepted, or {@code null}
+     * @param cause the underlying cause, or {@code null}
+     */
+    public InvalidRequestException(String message, String providerId, String jobId, Throwable cause) {
+        super(message, providerId, jobId, cause);
+    }
+
+    /** @param message what happened, with the offending value and what to do next; never a secret */
+    public InvalidRequestException(String message) {
+        this(message, null, null, null);
+    }
+}

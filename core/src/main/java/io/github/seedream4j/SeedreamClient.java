@@ -1,0 +1,483 @@
+package io.github.seedream4j;
+
+import io.github.seedream4j.internal.DaemonThreads;
+import io.github.seedream4j.internal.Events;
+import io.github.seedream4j.spi.Capabilities;
+import io.github.seedream4j.spi.ImageProvider;
+import io.github.seedream4j.spi.ImageProviderFactory;
+import io.github.seedream4j.spi.ProviderSettings;
+import io.github.seedream4j.spi.SettingKey;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.function.Function;
+
+/**
+ * The one entry point: generates images with whichever Seedream provider is chosen, through one API.
+ *
+ * <pre>{@code
+ * try (SeedreamClient client = SeedreamClient.builder().provider("fake").build()) {
+ *     GenerationResult result = client.generate(GenerationRequest.of("a lighthouse at dawn")
+ *             .withSize(ImageSize.tiered(SizeTier.TWO_K, AspectRatio.RATIO_16_9)));
+ *     result.image().writeTo(Path.of("lighthouse.png"), false);
+ * }
+ * }</pre>
+ *
+ * <p>Before anything is sent, every request is validated against the provider's {@link Capabilities}: sizes are
+ * checked against the model's and the provider's limits, tiers are turned into exact pixels with
+ * {@link SizeTable} where the provider needs pixels, options the provider cannot honour are refused or turned
+ * into warnings according to the {@link UnsupportedOptionPolicy}, a seed is chosen when none is given (and
+ * reported), and requests for several images fan out within the provider's images-per-call limit.
+ *
+ * <p>Thread-safe: one client serves concurrent generations. Close it to release the provider's connections and
+ * the client's threads (all daemon threads).
+ */
+public final class SeedreamClient implements AutoCloseable {
+
+    /** The default deadline of one generation. */
+    public static final Duration DEFAULT_TIMEOUT = Duration.ofMinutes(10);
+    /** The default cap on one image's size: 128 MiB, well above a 4096 x 4096 PNG. */
+    public static final long DEFAULT_MAX_IMAGE_BYTES = 128L * 1024 * 1024;
+
+    private final ImageProviderFactory factory;
+    private final ImageProvider provider;
+    private final Capabilities capabilities;
+    private final UnsupportedOptionPolicy policy;
+    private final Duration timeout;
+    private final long maxImageBytes;
+    private final Events events;
+    private final ExecutorService executor;
+    private final ScheduledThreadPoolExecutor scheduler;
+
+    private SeedreamClient(Builder b, ImageProviderFactory factory, ImageProvider provider) {
+        this.factory = factory;
+        this.provider = provider;
+        this.capabilities = factory.capabilities();
+        this.policy = b.policy;
+        this.timeout = b.timeout;
+        this.maxImageBytes = b.maxImageBytes;
+        this.events = new Events(b.listeners);
+        this.executor = Executors.newCachedThreadPool(new DaemonThreads("seedream-" + factory.id() + "-worker"));
+        this.scheduler = new ScheduledThreadPoolExecutor(1, new DaemonThreads("seedream-" + factory.id() + "-timer"));
+        this.scheduler.setRemoveOnCancelPolicy(true);
+    }
+
+    /** A builder. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * A client for the provider chosen by the system property {@code seedream.provider}, the environment variable
+     * {@code SEEDREAM_PROVIDER}, or being the only one on the class path.
+     *
+     * @throws ProviderSelectionException if no provider can be chosen
+     * @throws ConfigurationException if the provider's settings are missing or malformed
+     */
+    public static SeedreamClient create() {
+        return builder().build();
+    }
+
+    /** The id of the provider this client uses, for example {@code runpod}. */
+    public String providerId() {
+        return factory.id();
+    }
+
+    /** What the provider can do. */
+    public Capabilities capabilities() {
+        return capabilities;
+    }
+
+    /** The policy for options the provider cannot honour. */
+    public UnsupportedOptionPolicy unsupportedOptionPolicy() {
+        return policy;
+    }
+
+    /**
+     * What {@code request} would cost on this provider, from its price model, without sending anything. Validates
+     * the request exactly as {@link #generate} does.
+     *
+     * @throws InvalidRequestException if the request is invalid for this provider
+     * @throws UnsupportedOptionException if it has options the provider cannot honour and the policy is REFUSE
+     */
+    public Charge estimate(GenerationRequest request) {
+        Plan plan = plan(request);
+        return Charge.estimated(capabilities.pricing().estimate(plan.resolution, request.count()));
+    }
+
+    /**
+     * Checks {@code request} against this provider without sending it, and returns the warnings it would carry.
+     *
+     * @throws InvalidRequestException if the request is invalid for this provider
+     * @throws UnsupportedOptionException if it has options the provider cannot honour and the policy is REFUSE
+     */
+    public List<Warning> validate(GenerationRequest request) {
+        return plan(request).warnings;
+    }
+
+    /**
+     * Generates images and keeps them in memory. Blocks until done.
+     *
+     * @throws SeedreamException a subtype saying what went wrong and what to do
+     */
+    public GenerationResult generate(GenerationRequest request) {
+        return generate(request, ImageDestination.memory());
+    }
+
+    /**
+     * Generates images and stores them at {@code destination}. Blocks until done.
+     *
+     * @throws SeedreamException a subtype saying what went wrong and what to do
+     */
+    public GenerationResult generate(GenerationRequest request, ImageDestination destination) {
+        return join(generateAsync(request, destination));
+    }
+
+    /** Generates images, kept in memory, without blocking; see {@link #generateAsync(GenerationRequest, ImageDestination)}. */
+    public CompletableFuture<GenerationResult> generateAsync(GenerationRequest request) {
+        return generateAsync(request, ImageDestination.memory());
+    }
+
+    /**
+     * Generates images without blocking. The future fails with a {@link SeedreamException} subtype. Cancelling it
+     * cancels the generation, including the provider's job when it has one. Validation errors are thrown at once.
+     *
+     * @throws InvalidRequestException if the request is invalid for this provider
+     * @throws UnsupportedOptionException if it has options the provider cannot honour and the policy is REFUSE
+     */
+    public CompletableFuture<GenerationResult> generateAsync(GenerationRequest request, ImageDestination destination) {
+        Objects.requireNonNull(destination, "destination");
+        Plan plan = plan(request);
+        return new Generation(this, plan, destination, null).start();
+    }
+
+    /**
+     * Waits again for a job this provider accepted earlier, for example before the process crashed, instead of
+     * paying for a new one. {@code request} must be the request that job was made from (it gives the expected
+     * size and seed); it is validated but not sent.
+     *
+     * @throws UnsupportedOptionException if the provider keeps no results to resume
+     * @throws SeedreamException a subtype saying what went wrong and what to do
+     */
+    public GenerationResult resume(GenerationRequest request, String jobId, ImageDestination destination) {
+        return join(resumeAsync(request, jobId, destination));
+    }
+
+    /** Non-blocking {@link #resume}. */
+    public CompletableFuture<GenerationResult> resumeAsync(GenerationRequest request, String jobId,
+            ImageDestination destination) {
+        Objects.requireNonNull(jobId, "jobId");
+        if (!capabilities.resumable()) {
+            throw new UnsupportedOptionException("provider " + providerId() + " cannot resume job " + jobId
+                    + ": it keeps no results to resume from; submit the request again", providerId(), jobId, null);
+        }
+        Plan plan = plan(request);
+        if (plan.calls.size() != 1) {
+            throw new InvalidRequestException("a job id stands for one provider call, but this request fans out to "
+                    + plan.calls.size() + " calls; resume each call with a request for at most "
+                    + capabilities.maxImagesPerCall() + " image(s)");
+        }
+        return new Generation(this, plan, destination, jobId).start();
+    }
+
+    /** Closes the provider and stops the client's threads. Generations still running fail. */
+    @Override
+    public void close() {
+        try {
+            provider.close();
+        } finally {
+            executor.shutdownNow();
+            scheduler.shutdownNow();
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "SeedreamClient[provider=" + providerId() + ", policy=" + policy + ", timeout=" + timeout + "]";
+    }
+
+    // --- package-private plumbing used by Generation
+
+    ImageProvider provider() {
+        return provider;
+    }
+
+    Duration timeout() {
+        return timeout;
+    }
+
+    long maxImageBytes() {
+        return maxImageBytes;
+    }
+
+    Events events() {
+        return events;
+    }
+
+    ExecutorService executor() {
+        return executor;
+    }
+
+    ScheduledThreadPoolExecutor scheduler() {
+        return scheduler;
+    }
+
+    static GenerationResult join(CompletableFuture<GenerationResult> future) {
+        try {
+            return future.get();
+        } catch (InterruptedException e) {
+            future.cancel(true);
+            Thread.currentThread().interrupt();
+            throw new GenerationCancelledException("the thread waiting for the generation was interrupted; the "
+                    + "generation was cancelled");
+        } catch (ExecutionException | CompletionException e) {
+            throw Generation.translate(e.getCause(), null);
+        } catch (java.util.concurrent.CancellationException e) {
+            throw new GenerationCancelledException("the generation was cancelled");
+        }
+    }
+
+    /** Validates a request against the provider and prepares its calls. */
+    Plan plan(GenerationRequest request) {
+        Objects.requireNonNull(request, "request");
+        String id = providerId();
+        List<Warning> warnings = new ArrayList<>();
+        GenerationRequest.Builder sent = request.toBuilder();
+        ImageSize size = request.size();
+        Resolution resolution = size.resolution();
+        Capabilities c = capabilities;
+
+        if (size instanceof ImageSize.Exact) {
+            ModelLimits.check(resolution);
+            if (c.exactSizes()) {
+                checkSides(resolution);
+            } else {
+                ImageSize.Tiered tiered = SizeTable.lookup(resolution)
+                        .filter(t -> c.tiers().contains(t.tier()) && c.ratios().contains(t.ratio()))
+                        .orElseThrow(() -> new InvalidRequestException("provider " + id + " takes only tiers ("
+                                + c.tiers() + ") with ratios " + c.ratios() + ", not exact pixels like " + resolution
+                                + "; ask for a tier and an aspect ratio instead", id, null, null));
+                sent.size(tiered);
+            }
+        } else {
+            ImageSize.Tiered t = (ImageSize.Tiered) size;
+            boolean native_ = c.tiers().contains(t.tier()) && c.ratios().contains(t.ratio());
+            if (!native_) {
+                if (!c.exactSizes()) {
+                    throw new InvalidRequestException("provider " + id + " does not offer " + t + "; it offers tiers "
+                            + c.tiers() + " at ratios " + c.ratios(), id, null, null);
+                }
+                checkSides(resolution);
+                sent.size(new ImageSize.Exact(resolution));
+            }
+        }
+
+        request.negativePrompt().ifPresent(p -> {
+            if (!c.negativePrompt()) {
+                unsupported(warnings, "a negative prompt", "it takes no negative prompt");
+                sent.negativePrompt(null);
+            }
+        });
+        request.seed().ifPresent(s -> {
+            if (!c.seed()) {
+                unsupported(warnings, "seed " + s, "it takes no seed, so its images cannot be reproduced");
+                sent.seed(null);
+            }
+        });
+        request.safetyChecker().ifPresent(on -> {
+            if (!c.safetyToggle()) {
+                unsupported(warnings, "safety checker " + (on ? "on" : "off"), "its safety checker cannot be switched");
+                sent.safetyChecker(null);
+            }
+        });
+        request.enhancePrompt().ifPresent(on -> {
+            if (!c.promptEnhancement()) {
+                unsupported(warnings, "prompt enhancement " + (on ? "on" : "off"), "it offers no prompt enhancement");
+                sent.enhancePrompt(null);
+            }
+        });
+        for (String extra : request.extras().keySet()) {
+            if (!c.extras().contains(extra)) {
+                unsupported(warnings, "extra option '" + extra + "'", c.extras().isEmpty() ? "it takes no extra options"
+                        : "it takes only the extra options " + c.extras());
+                sent.removeExtra(extra);
+            }
+        }
+        Seed base = request.seed().orElse(null);
+        if (c.seed() && base == null) {
+            base = Seed.random();
+        }
+
+        int perCall = c.maxImagesPerCall();
+        List<Plan.Call> calls = new ArrayList<>();
+        for (int first = 0, index = 0; first < request.count(); first += perCall, index++) {
+            int images = Math.min(perCall, request.count() - first);
+            sent.count(images).seed(c.seed() ? base.plus(first) : null);
+            calls.add(new Plan.Call(sent.build(), first, images, index));
+        }
+        return new Plan(request, resolution, calls, warnings);
+    }
+
+    private void checkSides(Resolution r) {
+        Capabilities c = capabilities;
+        if (r.width() < c.minSide() || r.height() < c.minSide() || r.width() > c.maxSide() || r.height() > c.maxSide()) {
+            throw new InvalidRequestException("size " + r + " is outside what provider " + providerId() + " accepts: "
+                    + "each side must be from " + c.minSide() + " to " + c.maxSide() + " pixels", providerId(), null, null);
+        }
+    }
+
+    private void unsupported(List<Warning> warnings, String option, String why) {
+        if (policy == UnsupportedOptionPolicy.REFUSE) {
+            throw new UnsupportedOptionException("provider " + providerId() + " cannot honour " + option + ": " + why
+                    + ". Remove the option, choose a provider that supports it, or set the unsupported-option policy "
+                    + "to WARN to send the request without it", providerId(), null, null);
+        }
+        warnings.add(Warning.of(Warning.UNSUPPORTED_OPTION, option + " was not sent: provider " + providerId() + " "
+                + why.replaceFirst("^it ", "")));
+    }
+
+    /** A validated request and its calls. */
+    static final class Plan {
+        final GenerationRequest request;
+        final Resolution resolution;
+        final List<Call> calls;
+        final List<Warning> warnings;
+
+        Plan(GenerationRequest request, Resolution resolution, List<Call> calls, List<Warning> warnings) {
+            this.request = request;
+            this.resolution = resolution;
+            this.calls = List.copyOf(calls);
+            this.warnings = List.copyOf(warnings);
+        }
+
+        /** One provider call: the request as sent, the index of its first image, its image count and its index. */
+        record Call(GenerationRequest sent, int firstImage, int images, int index) {
+        }
+    }
+
+    /**
+     * Builds a {@link SeedreamClient}. Not thread-safe.
+     */
+    public static final class Builder {
+        private String providerId;
+        private final Map<String, String> settings = new LinkedHashMap<>();
+        private UnsupportedOptionPolicy policy = UnsupportedOptionPolicy.WARN;
+        private Duration timeout = DEFAULT_TIMEOUT;
+        private long maxImageBytes = DEFAULT_MAX_IMAGE_BYTES;
+        private final List<GenerationListener> listeners = new ArrayList<>();
+        private ClassLoader classLoader;
+        private Function<String, String> systemProperties = System::getProperty;
+        private Function<String, String> environment = System::getenv;
+
+        private Builder() {
+        }
+
+        /** The provider to use, by id; wins over {@code seedream.provider} and {@code SEEDREAM_PROVIDER}. */
+        public Builder provider(String id) {
+            this.providerId = id;
+            return this;
+        }
+
+        /**
+         * A provider setting by its key name (for example {@code api-key}), winning over system properties and
+         * environment variables.
+         */
+        public Builder setting(String key, String value) {
+            settings.put(Objects.requireNonNull(key, "key"), Objects.requireNonNull(value, "value"));
+            return this;
+        }
+
+        /** Several provider settings; see {@link #setting(String, String)}. */
+        public Builder settings(Map<String, String> values) {
+            values.forEach(this::setting);
+            return this;
+        }
+
+        /** What to do with options the provider cannot honour; {@link UnsupportedOptionPolicy#WARN} by default. */
+        public Builder unsupportedOptions(UnsupportedOptionPolicy policy) {
+            this.policy = Objects.requireNonNull(policy, "policy");
+            return this;
+        }
+
+        /** The deadline of one generation, {@link #DEFAULT_TIMEOUT} by default. */
+        public Builder timeout(Duration timeout) {
+            if (timeout == null || timeout.isNegative() || timeout.isZero()) {
+                throw new InvalidRequestException("timeout " + timeout + " must be a positive duration");
+            }
+            this.timeout = timeout;
+            return this;
+        }
+
+        /** The cap on one image's size in bytes, {@link #DEFAULT_MAX_IMAGE_BYTES} by default. */
+        public Builder maxImageBytes(long maxImageBytes) {
+            if (maxImageBytes < 1024) {
+                throw new InvalidRequestException("maxImageBytes " + maxImageBytes + " is too small: allow at least 1024");
+            }
+            this.maxImageBytes = maxImageBytes;
+            return this;
+        }
+
+        /** Adds a listener for every generation's events. */
+        public Builder listener(GenerationListener listener) {
+            listeners.add(Objects.requireNonNull(listener, "listener"));
+            return this;
+        }
+
+        /** The class loader to find providers with; by default the context class loader, else core's own. */
+        public Builder classLoader(ClassLoader classLoader) {
+            this.classLoader = classLoader;
+            return this;
+        }
+
+        /** Where system properties are read from; {@link System#getProperty} by default. For tests and embedding. */
+        public Builder systemProperties(Function<String, String> lookup) {
+            this.systemProperties = Objects.requireNonNull(lookup, "lookup");
+            return this;
+        }
+
+        /** Where environment variables are read from; {@link System#getenv} by default. For tests and embedding. */
+        public Builder environment(Function<String, String> lookup) {
+            this.environment = Objects.requireNonNull(lookup, "lookup");
+            return this;
+        }
+
+        /**
+         * Chooses the provider, creates it with its settings, and returns the client.
+         *
+         * @throws ProviderSelectionException if no provider can be chosen
+         * @throws ConfigurationException if the provider's settings are missing or malformed
+         */
+        public SeedreamClient build() {
+            ProviderCatalog catalog = classLoader == null ? ProviderCatalog.discover()
+                    : ProviderCatalog.discover(classLoader);
+            ImageProviderFactory factory = catalog.select(providerId, systemProperties, environment);
+            ProviderSettings providerSettings = ProviderSettings.of(factory.id(), settings, systemProperties, environment);
+            for (String key : settings.keySet()) {
+                if (factory.settings().stream().map(SettingKey::name).noneMatch(key::equals)) {
+                    throw new ConfigurationException("provider " + factory.id() + " has no setting '" + key
+                            + "'; its settings are " + factory.settings().stream().map(SettingKey::name).toList(),
+                            factory.id(), null, null);
+                }
+            }
+            ImageProvider provider;
+            try {
+                provider = factory.create(providerSettings);
+            } catch (SeedreamException e) {
+                throw e;
+            } catch (RuntimeException e) {
+                throw new ConfigurationException("provider " + factory.id() + " failed to start: " + e, factory.id(),
+                        null, e);
+            }
+            return new SeedreamClient(this, factory, provider);
+        }
+    }
+}

@@ -1,0 +1,35 @@
+package io.github.seedream4j;
+
+import java.util.Objects;
+
+/**
+ * Something a caller should know about a result that did not stop it: an option the provider could not honour
+ * (under {@link UnsupportedOptionPolicy#WARN}), an image whose pixels differ from the request, a cost that could
+ * only be estimated.
+ *
+ * @param code a stable, greppable identifier such as {@code unsupported-option}
+ * @param message a sentence for people
+ */
+public record Warning(String code, String message) {
+
+    /** Code of a warning for an option the provider cannot honour and that was therefore not sent. */
+    public static final String UNSUPPORTED_OPTION = "unsupported-option";
+    /** Code of a warning for an image whose pixel size differs from what was asked. */
+    public static final String SIZE_MISMATCH = "size-mismatch";
+
+    /** @throws NullPointerException if a part is null */
+    public Warning {
+        Objects.requireNonNull(code, "code");
+        Objects.requireNonNull(message, "message");
+    }
+
+    /** Same as {@code new Warning(code, message)}. */
+    public static Warning of(String code, String message) {
+        return new Warning(code, message);
+    }
+
+    @Override
+    public String toString() {
+        return code + ": " + message;
+    }
+}

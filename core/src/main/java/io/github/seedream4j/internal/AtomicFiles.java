@@ -1,0 +1,65 @@
+package io.github.seedream4j.internal;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+
+/** Writes files so that nobody ever sees a partial one under its final name. */
+public final class AtomicFiles {
+
+    private AtomicFiles() {
+    }
+
+    /** A temporary file beside {@code target}, hidden, ending in {@code .part}. */
+    public static Path temporaryBeside(Path target) throws IOException {
+        Path dir = target.toAbsolutePath().getParent();
+        Files.createDirectories(dir);
+        return Files.createTempFile(dir, "." + target.getFileName(), ".part");
+    }
+
+    /**
+     * Moves a complete temporary file to {@code target}: atomically where the file system can, and never over an
+     * existing file unless {@code overwrite}. The temporary file is gone afterwards, whatever happens.
+     */
+    public static Path commit(Path temporary, Path target, boolean overwrite) throws IOException {
+        try {
+            if (!overwrite && Files.exists(target)) {
+                throw new FileAlreadyExistsException(target + " already exists; choose another name or allow overwriting");
+            }
+            try {
+                if (overwrite) {
+                    Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+                } else {
+                    Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE);
+                }
+            } catch (AtomicMoveNotSupportedException e) {
+                if (overwrite) {
+                    Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING);
+                } else {
+                    Files.move(temporary, target);
+                }
+            }
+            return target;
+        } finally {
+            Files.deleteIfExists(temporary);
+        }
+    }
+
+    /** Copies {@code in} into {@code target} atomically. */
+    public static Path write(InputStream in, Path target, boolean overwrite) throws IOException {
+        Path tmp = temporaryBeside(target);
+        try {
+            try (OutputStream out = Files.newOutputStream(tmp)) {
+                in.transferTo(out);
+            }
+            return commit(tmp, target, overwrite);
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
+    }
+}

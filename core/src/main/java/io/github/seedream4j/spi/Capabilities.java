@@ -1,0 +1,154 @@
+package io.github.seedream4j.spi;
+
+import io.github.seedream4j.AspectRatio;
+import io.github.seedream4j.PriceModel;
+import io.github.seedream4j.Resolution;
+import io.github.seedream4j.SizeTier;
+import java.util.Collection;
+import java.util.EnumSet;
+import java.util.LinkedHashSet;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * What a provider can do. The client checks every request against it before the provider sees it.
+ *
+ * @param exactSizes whether the provider takes exact pixels
+ * @param minSide the smallest width or height it takes as exact pixels
+ * @param maxSide the largest width or height it takes as exact pixels
+ * @param tiers the tiers it takes natively (with an aspect ratio); empty when it takes only pixels, in which case
+ *        the client turns tiers into pixels with {@link io.github.seedream4j.SizeTable}
+ * @param ratios the aspect ratios it takes with a tier
+ * @param seed whether it takes a seed
+ * @param negativePrompt whether it takes a negative prompt
+ * @param safetyToggle whether the safety checker can be switched
+ * @param promptEnhancement whether it can enhance the prompt
+ * @param maxImagesPerCall how many images one call can produce, at least 1
+ * @param pricing how it prices images, for estimates
+ * @param resumable whether a job can be waited for again by its id after the caller lost track of it
+ * @param extras the provider-specific extra option names it accepts
+ */
+public record Capabilities(boolean exactSizes, int minSide, int maxSide, Set<SizeTier> tiers, Set<AspectRatio> ratios,
+        boolean seed, boolean negativePrompt, boolean safetyToggle, boolean promptEnhancement, int maxImagesPerCall,
+        PriceModel pricing, boolean resumable, Set<String> extras) {
+
+    /** @throws IllegalArgumentException if the values contradict each other */
+    public Capabilities {
+        tiers = tiers.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(tiers));
+        ratios = Set.copyOf(ratios);
+        extras = Set.copyOf(extras);
+        Objects.requireNonNull(pricing, "pricing");
+        if (!exactSizes && tiers.isEmpty()) {
+            throw new IllegalArgumentException("a provider takes exact sizes, tiers, or both");
+        }
+        if (minSide < 1 || maxSide < minSide || maxSide > Resolution.MAX_SIDE) {
+            throw new IllegalArgumentException("side limits " + minSide + ".." + maxSide + " are not a valid range");
+        }
+        if (!tiers.isEmpty() && ratios.isEmpty()) {
+            throw new IllegalArgumentException("a provider that takes tiers takes at least one aspect ratio");
+        }
+        if (maxImagesPerCall < 1) {
+            throw new IllegalArgumentException("maxImagesPerCall must be at least 1");
+        }
+    }
+
+    /** A builder starting from: exact sizes 1..{@link Resolution#MAX_SIDE}, no tiers, nothing optional, one image per call, free. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Builds {@link Capabilities}. Not thread-safe. */
+    public static final class Builder {
+        private boolean exactSizes = true;
+        private int minSide = 1;
+        private int maxSide = Resolution.MAX_SIDE;
+        private final Set<SizeTier> tiers = EnumSet.noneOf(SizeTier.class);
+        private final Set<AspectRatio> ratios = new LinkedHashSet<>();
+        private boolean seed;
+        private boolean negativePrompt;
+        private boolean safetyToggle;
+        private boolean promptEnhancement;
+        private int maxImagesPerCall = 1;
+        private PriceModel pricing = PriceModel.free();
+        private boolean resumable;
+        private final Set<String> extras = new LinkedHashSet<>();
+
+        private Builder() {
+        }
+
+        /** Exact pixels, each side within {@code minSide..maxSide}. */
+        public Builder exactSizes(int minSide, int maxSide) {
+            this.exactSizes = true;
+            this.minSide = minSide;
+            this.maxSide = maxSide;
+            return this;
+        }
+
+        /** No exact pixels: tiers only. */
+        public Builder noExactSizes() {
+            this.exactSizes = false;
+            return this;
+        }
+
+        /** Native tiers at the given ratios. */
+        public Builder tiers(Collection<SizeTier> tiers, Collection<AspectRatio> ratios) {
+            this.tiers.addAll(tiers);
+            this.ratios.addAll(ratios);
+            return this;
+        }
+
+        /** Whether seeds are taken. */
+        public Builder seed(boolean seed) {
+            this.seed = seed;
+            return this;
+        }
+
+        /** Whether negative prompts are taken. */
+        public Builder negativePrompt(boolean negativePrompt) {
+            this.negativePrompt = negativePrompt;
+            return this;
+        }
+
+        /** Whether the safety checker can be switched. */
+        public Builder safetyToggle(boolean safetyToggle) {
+            this.safetyToggle = safetyToggle;
+            return this;
+        }
+
+        /** Whether prompt enhancement is offered. */
+        public Builder promptEnhancement(boolean promptEnhancement) {
+            this.promptEnhancement = promptEnhancement;
+            return this;
+        }
+
+        /** Images per call. */
+        public Builder maxImagesPerCall(int maxImagesPerCall) {
+            this.maxImagesPerCall = maxImagesPerCall;
+            return this;
+        }
+
+        /** The price model. */
+        public Builder pricing(PriceModel pricing) {
+            this.pricing = pricing;
+            return this;
+        }
+
+        /** Whether jobs can be resumed by id. */
+        public Builder resumable(boolean resumable) {
+            this.resumable = resumable;
+            return this;
+        }
+
+        /** Provider-specific extra option names. */
+        public Builder extras(String... names) {
+            extras.addAll(Set.of(names));
+            return this;
+        }
+
+        /** @throws IllegalArgumentException if the values contradict each other */
+        public Capabilities build() {
+            return new Capabilities(exactSizes, minSide, maxSide, tiers, ratios, seed, negativePrompt, safetyToggle,
+                    promptEnhancement, maxImagesPerCall, pricing, resumable, extras);
+        }
+    }
+}

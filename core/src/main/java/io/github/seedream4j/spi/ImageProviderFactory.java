@@ -1,0 +1,32 @@
+package io.github.seedream4j.spi;
+
+import java.util.List;
+
+/**
+ * The entry point of a provider, found with {@link java.util.ServiceLoader}. Implementations have a public
+ * no-argument constructor, do no work in it (no network, no settings lookup), and are thread-safe.
+ */
+public interface ImageProviderFactory {
+
+    /**
+     * The provider's stable id: lower case letters, digits and dashes, starting with a letter, for example
+     * {@code runpod}. Users select a provider by this id, so it never changes between versions.
+     */
+    String id();
+
+    /** One line saying what this provider is, for example {@code "Seedream 4.0 on Runpod's public endpoint"}. */
+    String description();
+
+    /** What the provider can do. The client validates requests against it before calling the provider. */
+    Capabilities capabilities();
+
+    /** The settings the provider reads, so tools can list them and say which are present (never their values). */
+    List<SettingKey> settings();
+
+    /**
+     * Creates a provider. May read settings and prepare clients; must not send a generation request.
+     *
+     * @throws io.github.seedream4j.ConfigurationException if a required setting is missing or malformed
+     */
+    ImageProvider create(ProviderSettings settings);
+}
