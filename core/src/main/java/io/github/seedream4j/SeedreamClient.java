@@ -58,10 +58,10 @@ public final class SeedreamClient implements AutoCloseable {
     private final ExecutorService executor;
     private final ScheduledThreadPoolExecutor scheduler;
 
-    private SeedreamClient(Builder b, ImageProviderFactory factory, ImageProvider provider) {
+    private SeedreamClient(Builder b, ImageProviderFactory factory, ImageProvider provider, Capabilities capabilities) {
         this.factory = factory;
         this.provider = provider;
-        this.capabilities = factory.capabilities();
+        this.capabilities = capabilities;
         this.policy = b.policy;
         this.timeout = b.timeout;
         this.maxImageBytes = b.maxImageBytes;
@@ -469,7 +469,9 @@ public final class SeedreamClient implements AutoCloseable {
                 }
             }
             ImageProvider provider;
+            Capabilities capabilities;
             try {
+                capabilities = factory.capabilities(providerSettings);
                 provider = factory.create(providerSettings);
             } catch (SeedreamException e) {
                 throw e;
@@ -477,7 +479,7 @@ public final class SeedreamClient implements AutoCloseable {
                 throw new ConfigurationException("provider " + factory.id() + " failed to start: " + e, factory.id(),
                         null, e);
             }
-            return new SeedreamClient(this, factory, provider);
+            return new SeedreamClient(this, factory, provider, capabilities);
         }
     }
 }

@@ -17,8 +17,18 @@ public interface ImageProviderFactory {
     /** One line saying what this provider is, for example {@code "Seedream 4.0 on Runpod's public endpoint"}. */
     String description();
 
-    /** What the provider can do. The client validates requests against it before calling the provider. */
+    /** What the provider can do with its default settings, for listings that create no provider. */
     Capabilities capabilities();
+
+    /**
+     * What the provider can do with these settings (for example a configured price). The client validates requests
+     * against it before calling the provider. The default ignores the settings and returns {@link #capabilities()}.
+     *
+     * @throws io.github.seedream4j.ConfigurationException if a setting it reads is malformed
+     */
+    default Capabilities capabilities(ProviderSettings settings) {
+        return capabilities();
+    }
 
     /** The settings the provider reads, so tools can list them and say which are present (never their values). */
     List<SettingKey> settings();
