@@ -1,0 +1,112 @@
+package io.github.seedream4j.provider.fake.internal;
+
+import io.github.seedream4j.GenerationCancelledException;
+import io.github.seedream4j.GenerationRequest;
+import io.github.seedream4j.InvalidRequestException;
+import io.github.seedream4j.Prompt;
+import io.github.seedream4j.Resolution;
+import io.github.seedream4j.Seed;
+import io.github.seedream4j.provider.fake.FakeProvider;
+import io.github.seedream4j.spi.GenerationContext;
+import io.github.seedream4j.spi.ImageProvider;
+import io.github.seedream4j.spi.ProviderCall;
+import io.github.seedream4j.spi.ProviderResult;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+
+/** Paints images in process; waits for its configured latency on the shared scheduler, holding no thread. */
+final class FakeImageProvider implements ImageProvider {
+
+    private final Duration latency;
+    private final FailureScript failures;
+    private final List<GenerationRequest> ledger;
+
+    FakeImageProvider(Duration latency, FailureScript failures, String ledger) {
+        this.latency = latency;
+        this.failures = failures;
+        this.ledger = CallLog.named(ledger);
+    }
+
+    @Override
+    public ProviderResult generate(ProviderCall call, GenerationContext context) {
+        String jobId = jobId(call, context);
+        ledger.add(call.request());
+        context.submitted(jobId);
+        if (!latency.isZero()) {
+            try {
+                Thread.sleep(latency.toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new GenerationCancelledException("the fake generation was interrupted", FakeProvider.ID, jobId, e);
+            }
+        }
+        return paint(call, context, jobId);
+    }
+
+    @Override
+    public CompletableFuture<ProviderResult> generateAsync(ProviderCall call, GenerationContext context) {
+        String jobId = jobId(call, context);
+        ledger.add(call.request());
+        context.submitted(jobId);
+        return after(latency, call, context, jobId);
+    }
+
+    @Override
+    public CompletableFuture<ProviderResult> resumeAsync(String jobId, ProviderCall call, GenerationContext context) {
+        if (!jobId.equals(jobId(call, context))) {
+            throw new InvalidRequestException("fake job " + jobId + " was not made from this request (expected "
+                    + jobId(call, context) + "); resume with the request the job was made from", FakeProvider.ID,
+                    jobId, null);
+        }
+        return after(Duration.ZERO, call, context, jobId);
+    }
+
+    private CompletableFuture<ProviderResult> after(Duration delay, ProviderCall call, GenerationContext context,
+            String jobId) {
+        CompletableFuture<ProviderResult> future = new CompletableFuture<>();
+        Runnable work = () -> context.executor().execute(() -> {
+            if (future.isDone()) {
+                return;
+            }
+            try {
+                future.complete(paint(call, context, jobId));
+            } catch (RuntimeException e) {
+                future.completeExceptionally(e);
+            }
+        });
+        if (delay.isZero()) {
+            work.run();
+        } else {
+            ScheduledFuture<?> timer = context.scheduler().schedule(work, delay.toNanos(), TimeUnit.NANOSECONDS);
+            context.onCancel(() -> timer.cancel(false));
+        }
+        return future;
+    }
+
+    private ProviderResult paint(ProviderCall call, GenerationContext context, String jobId) {
+        failures.next(jobId);
+        GenerationRequest r = call.request();
+        Resolution size = call.resolution();
+        long firstSeed = r.seed().map(Seed::value).orElse(0L);
+        ProviderResult.Builder result = ProviderResult.builder().jobId(jobId);
+        for (int i = 0; i < call.images(); i++) {
+            if (context.isCancelled()) {
+                throw new GenerationCancelledException("the fake generation was cancelled", FakeProvider.ID, jobId, null);
+            }
+            byte[] png = new FakePainter(size.width(), size.height(), r.prompt().text(),
+                    r.negativePrompt().map(Prompt::text).orElse(null), Seed.of(firstSeed).plus(i).value()).png();
+            result.image(context.images().store(png, "image/png", null));
+        }
+        return result.build();
+    }
+
+    private static String jobId(ProviderCall call, GenerationContext context) {
+        GenerationRequest r = call.request();
+        int hash = (r.prompt().text() + '\0' + r.negativePrompt().map(Prompt::text).orElse("") + '\0'
+                + r.seed().map(Seed::value).orElse(0L) + '\0' + call.resolution() + '\0' + call.images()).hashCode();
+        return "fake-" + String.format("%08x", hash);
+    }
+}

@@ -1,0 +1,161 @@
+package io.github.seedream4j.provider.fake.internal;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.SplittableRandom;
+
+/**
+ * Paints a deterministic picture from a prompt, a negative prompt and a seed: a two-colour gradient sky in
+ * horizontal bands, a stepped sun, and overlapping coloured blocks. Equal inputs give identical pixels; any change
+ * of prompt or seed moves colours and shapes. Shapes are axis-aligned, so most rows repeat the row above and the
+ * PNG encoder writes them almost for free: a 4096 x 4096 image encodes in milliseconds, with no fonts, no AWT and
+ * no native code.
+ */
+final class FakePainter implements PngEncoder.RowSource {
+
+    private static final int SUN_STEPS = 48;
+
+    private final int width;
+    private final int height;
+    private final int[] skyFrom;
+    private final int[] skyTo;
+    private final int bands;
+    private final int[][] blocks; // x0, x1, y0, y1, rgb
+    private final int sunX;
+    private final int sunY;
+    private final int sunR;
+    private final int sunRgb;
+    private final boolean[] changes;
+    private final byte[] gradient;
+    private int gradientBand = -1;
+
+    FakePainter(int width, int height, String prompt, String negativePrompt, long seed) {
+        this.width = width;
+        this.height = height;
+        SplittableRandom random = new SplittableRandom(digest(prompt, negativePrompt, seed, width, height));
+        this.skyFrom = new int[] {random.nextInt(256), random.nextInt(256), random.nextInt(256)};
+        this.skyTo = new int[] {random.nextInt(256), random.nextInt(256), random.nextInt(256)};
+        this.bands = 8 + random.nextInt(17);
+        int count = 4 + random.nextInt(6);
+        this.blocks = new int[count][];
+        for (int i = 0; i < count; i++) {
+            int w = Math.max(1, width * (5 + random.nextInt(30)) / 100);
+            int h = Math.max(1, height * (5 + random.nextInt(30)) / 100);
+            int x0 = random.nextInt(Math.max(1, width - w + 1));
+            int y0 = random.nextInt(Math.max(1, height - h + 1));
+            blocks[i] = new int[] {x0, x0 + w, y0, y0 + h, random.nextInt(1 << 24)};
+        }
+        int shorter = Math.min(width, height);
+        this.sunR = Math.max(1, shorter * (8 + random.nextInt(12)) / 100);
+        this.sunX = random.nextInt(Math.max(1, width));
+        this.sunY = random.nextInt(Math.max(1, height / 2 + 1));
+        this.sunRgb = 0xff0000 | (160 + random.nextInt(96)) << 8 | random.nextInt(120);
+        this.changes = new boolean[height + 1];
+        for (int b = 0; b <= bands; b++) {
+            mark((int) ((long) b * height / bands));
+        }
+        for (int[] block : blocks) {
+            mark(block[2]);
+            mark(block[3]);
+        }
+        for (int s = 0; s <= SUN_STEPS; s++) {
+            mark(sunY - sunR + (int) ((long) s * 2 * sunR / SUN_STEPS));
+        }
+        this.gradient = new byte[width * 3];
+    }
+
+    byte[] png() {
+        return PngEncoder.encode(width, height, this);
+    }
+
+    @Override
+    public boolean row(int y, byte[] rgb) {
+        if (y > 0 && !changes[y]) {
+            return true;
+        }
+        int band = (int) ((long) y * bands / height);
+        if (band != gradientBand) {
+            paintGradient(band);
+        }
+        System.arraycopy(gradient, 0, rgb, 0, gradient.length);
+        int step = sunStep(y);
+        if (step >= 0) {
+            double dy = (step + 0.5) * 2.0 * sunR / SUN_STEPS - sunR;
+            int half = (int) Math.sqrt(Math.max(0, (double) sunR * sunR - dy * dy));
+            fill(rgb, sunX - half, sunX + half, sunRgb);
+        }
+        for (int[] b : blocks) {
+            if (y >= b[2] && y < b[3]) {
+                fill(rgb, b[0], b[1], b[4]);
+            }
+        }
+        return false;
+    }
+
+    private int sunStep(int y) {
+        int top = sunY - sunR;
+        if (y < top || y >= sunY + sunR) {
+            return -1;
+        }
+        int step = (int) ((long) (y - top) * SUN_STEPS / (2L * sunR));
+        // rows are marked at the same integer boundaries, so a step never changes inside a run of repeated rows
+        while (step + 1 <= SUN_STEPS && top + (int) ((long) (step + 1) * 2 * sunR / SUN_STEPS) <= y) {
+            step++;
+        }
+        while (step > 0 && top + (int) ((long) step * 2 * sunR / SUN_STEPS) > y) {
+            step--;
+        }
+        return step;
+    }
+
+    private void paintGradient(int band) {
+        gradientBand = band;
+        int shade = band * 96 / Math.max(1, bands) - 48;
+        for (int x = 0; x < width; x++) {
+            int t = width == 1 ? 0 : (int) ((long) x * 255 / (width - 1));
+            for (int c = 0; c < 3; c++) {
+                int v = (skyFrom[c] * (255 - t) + skyTo[c] * t) / 255 + shade;
+                gradient[x * 3 + c] = (byte) Math.max(0, Math.min(255, v));
+            }
+        }
+    }
+
+    private void fill(byte[] rgb, int from, int to, int color) {
+        int a = Math.max(0, from);
+        int b = Math.min(width, to);
+        byte r = (byte) (color >>> 16);
+        byte g = (byte) (color >>> 8);
+        byte bl = (byte) color;
+        for (int x = a; x < b; x++) {
+            rgb[x * 3] = r;
+            rgb[x * 3 + 1] = g;
+            rgb[x * 3 + 2] = bl;
+        }
+    }
+
+    private void mark(int y) {
+        if (y >= 0 && y < changes.length) {
+            changes[y] = true;
+        }
+    }
+
+    private static long digest(String prompt, String negative, long seed, int width, int height) {
+        try {
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            sha.update(prompt.getBytes(StandardCharsets.UTF_8));
+            sha.update((byte) 0);
+            sha.update((negative == null ? "" : negative).getBytes(StandardCharsets.UTF_8));
+            sha.update((byte) 0);
+            sha.update((seed + ":" + width + "x" + height).getBytes(StandardCharsets.UTF_8));
+            byte[] d = sha.digest();
+            long v = 0;
+            for (int i = 0; i < 8; i++) {
+                v = v << 8 | (d[i] & 0xff);
+            }
+            return v;
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is required of every JDK", e);
+        }
+    }
+}
