@@ -71,7 +71,14 @@ final class Generation {
             calls.add(call);
             futures.add(call.run());
         }
-        CompletableFuture.allOf(futures.toArray(CompletableFuture[]::new)).whenComplete((ignored, error) -> finish());
+        CompletableFuture.allOf(futures.toArray(CompletableFuture[]::new)).whenComplete((ignored, error) -> {
+            try {
+                finish();
+            } catch (RuntimeException | Error e) {
+                // never leave the caller waiting for the deadline because assembling the result failed
+                result.completeExceptionally(translate(e, providerId));
+            }
+        });
         return result;
     }
 

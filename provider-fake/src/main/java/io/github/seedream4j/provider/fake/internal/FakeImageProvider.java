@@ -32,7 +32,7 @@ final class FakeImageProvider implements ImageProvider {
 
     @Override
     public ProviderResult generate(ProviderCall call, GenerationContext context) {
-        String jobId = jobId(call, context);
+        String jobId = jobId(call);
         ledger.add(call.request());
         context.submitted(jobId);
         if (!latency.isZero()) {
@@ -48,7 +48,7 @@ final class FakeImageProvider implements ImageProvider {
 
     @Override
     public CompletableFuture<ProviderResult> generateAsync(ProviderCall call, GenerationContext context) {
-        String jobId = jobId(call, context);
+        String jobId = jobId(call);
         ledger.add(call.request());
         context.submitted(jobId);
         return after(latency, call, context, jobId);
@@ -56,9 +56,9 @@ final class FakeImageProvider implements ImageProvider {
 
     @Override
     public CompletableFuture<ProviderResult> resumeAsync(String jobId, ProviderCall call, GenerationContext context) {
-        if (!jobId.equals(jobId(call, context))) {
+        if (!jobId.equals(jobId(call))) {
             throw new InvalidRequestException("fake job " + jobId + " was not made from this request (expected "
-                    + jobId(call, context) + "); resume with the request the job was made from", FakeProvider.ID,
+                    + jobId(call) + "); resume with the request the job was made from", FakeProvider.ID,
                     jobId, null);
         }
         return after(Duration.ZERO, call, context, jobId);
@@ -103,7 +103,7 @@ final class FakeImageProvider implements ImageProvider {
         return result.build();
     }
 
-    private static String jobId(ProviderCall call, GenerationContext context) {
+    private static String jobId(ProviderCall call) {
         GenerationRequest r = call.request();
         int hash = (r.prompt().text() + '\0' + r.negativePrompt().map(Prompt::text).orElse("") + '\0'
                 + r.seed().map(Seed::value).orElse(0L) + '\0' + call.resolution() + '\0' + call.images()).hashCode();
