@@ -112,7 +112,7 @@ final class Generation {
         Duration queue = null;
         Duration execution = null;
         for (Call c : calls) {
-            ProviderResult r = c.future.getNow(null);
+            ProviderResult r = c.future.isCompletedExceptionally() ? null : c.future.getNow(null);
             if (r == null) {
                 SeedreamException e = translate(c.error(), providerId);
                 if (firstError == null) {

@@ -1,0 +1,38 @@
+package io.github.seedream4j.provider.runpod;
+
+import io.github.seedream4j.spi.SettingKey;
+import java.util.List;
+
+/**
+ * The settings of provider {@code runpod}. Each is read from the client builder's {@code setting(name, value)},
+ * then the system property {@code seedream.runpod.<name>}, then the environment variables listed, then the
+ * default.
+ */
+public final class RunpodSettings {
+
+    /** The API key; required and secret. Environment variable {@code RUNPOD_API_KEY}. */
+    public static final SettingKey API_KEY = SettingKey.required("api-key", "Runpod API key").asSecret()
+            .withEnvironmentVariables("RUNPOD_API_KEY");
+
+    /** The API base URL, {@code https://api.runpod.ai/v2} by default. */
+    public static final SettingKey BASE_URL = SettingKey.optional("base-url", "Runpod serverless API base URL",
+            "https://api.runpod.ai/v2");
+
+    /** The endpoint id, {@code seedream-v4-t2i} by default. */
+    public static final SettingKey ENDPOINT = SettingKey.optional("endpoint", "Runpod endpoint id",
+            "seedream-v4-t2i");
+
+    /** How long {@code /runsync} waits for the job before answering, 1s to 300s; {@code 60s} by default. */
+    public static final SettingKey WAIT = SettingKey.optional("wait",
+            "how long /runsync waits for the job before answering (1s..300s)", "60s");
+
+    /** The price model for estimates, {@code 0.027/megapixel} by default (it reproduces Runpod's example costs). */
+    public static final SettingKey PRICE = SettingKey.optional("price", "price model used for cost estimates",
+            "0.027/megapixel");
+
+    /** Every setting, in the order above. */
+    public static final List<SettingKey> ALL = List.of(API_KEY, BASE_URL, ENDPOINT, WAIT, PRICE);
+
+    private RunpodSettings() {
+    }
+}

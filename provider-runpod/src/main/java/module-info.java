@@ -1,0 +1,13 @@
+/**
+ * Seedream 4.0 on Runpod's public endpoint ({@code seedream-v4-t2i}). Found by {@link java.util.ServiceLoader} as
+ * provider {@code runpod}; its settings are listed in {@link io.github.seedream4j.provider.runpod.RunpodSettings}.
+ */
+module io.github.seedream4j.provider.runpod {
+    requires io.github.seedream4j.core;
+    requires io.github.seedream4j.http;
+
+    exports io.github.seedream4j.provider.runpod;
+
+    provides io.github.seedream4j.spi.ImageProviderFactory
+            with io.github.seedream4j.provider.runpod.internal.RunpodProviderFactory;
+}
