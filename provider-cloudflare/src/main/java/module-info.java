@@ -5,10 +5,8 @@
  */
 module io.github.seedream4j.provider.cloudflare {
     requires io.github.seedream4j.core;
+    requires io.github.seedream4j.http;
     requires feign.core;
-    requires feign.java11;
-    requires feign.jackson3;
-    requires java.net.http;
     requires tools.jackson.databind;
     requires com.fasterxml.jackson.annotation;
 

@@ -39,13 +39,20 @@ public final class CloudflareSettings {
     public static final SettingKey TIMEOUT = SettingKey.optional("timeout",
             "how long one HTTP request may take, for example 180s", "180s");
 
+    /**
+     * How many times a request that surely was not accepted (connection refused, HTTP 429, 502, 503) is sent in
+     * all; 1 turns retries off. Requests that may have been accepted are never sent twice, whatever this says.
+     */
+    public static final SettingKey MAX_ATTEMPTS = SettingKey.optional("max-attempts",
+            "how many times a request that surely was not accepted is sent in all; 1 turns retries off", "4");
+
     /** The price used to estimate costs, since Cloudflare reports none. */
     public static final SettingKey PRICE = SettingKey.optional("price",
             "price per image used to estimate costs (Cloudflare reports none)", "0.03/image");
 
     /** Every setting, in the order tools list them. */
     public static final List<SettingKey> ALL = List.of(API_TOKEN, ACCOUNT_ID, BASE_URL, GATEWAY_ID, MODEL, TIMEOUT,
-            PRICE);
+            MAX_ATTEMPTS, PRICE);
 
     private CloudflareSettings() {
     }

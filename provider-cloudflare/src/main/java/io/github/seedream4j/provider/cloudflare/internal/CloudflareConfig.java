@@ -17,10 +17,11 @@ import java.time.Duration;
  * @param gatewayId the AI Gateway id, or {@code null} for the account's default gateway
  * @param model the model id
  * @param timeout how long one HTTP request may take
+ * @param maxAttempts how many times a request that surely was not accepted is sent in all
  * @param price the price per image, for estimates
  */
 record CloudflareConfig(Secret token, String accountId, URI baseUrl, String gatewayId, String model,
-        Duration timeout, PriceModel price) {
+        Duration timeout, int maxAttempts, PriceModel price) {
 
     static CloudflareConfig from(ProviderSettings s) {
         Secret token = s.secret(CloudflareSettings.API_TOKEN);
@@ -42,7 +43,13 @@ record CloudflareConfig(Secret token, String accountId, URI baseUrl, String gate
                     + CloudflareSettings.TIMEOUT.name() + "' from " + s.sourceOf(CloudflareSettings.TIMEOUT)
                     + " is 0; expected a positive duration such as 180s", s.providerId(), null, null);
         }
+        long maxAttempts = s.number(CloudflareSettings.MAX_ATTEMPTS);
+        if (maxAttempts < 1 || maxAttempts > 10) {
+            throw new ConfigurationException("provider " + s.providerId() + " setting '"
+                    + CloudflareSettings.MAX_ATTEMPTS.name() + "' from " + s.sourceOf(CloudflareSettings.MAX_ATTEMPTS)
+                    + " is " + maxAttempts + "; expected 1 (no retries) to 10", s.providerId(), null, null);
+        }
         PriceModel price = s.price(CloudflareSettings.PRICE);
-        return new CloudflareConfig(token, accountId, baseUrl, gatewayId, model, timeout, price);
+        return new CloudflareConfig(token, accountId, baseUrl, gatewayId, model, timeout, (int) maxAttempts, price);
     }
 }
