@@ -42,7 +42,9 @@ import io.github.seedream4j.UnsupportedOptionException;
 import io.github.seedream4j.UnsupportedOptionPolicy;
 import io.github.seedream4j.Warning;
 import io.github.seedream4j.spi.Capabilities;
+import io.github.seedream4j.provider.cloudflare.internal.CloudflareProviderFactory;
 import io.github.seedream4j.spi.ImageProviderFactory;
+import io.github.seedream4j.spi.ProviderSettings;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -649,6 +651,28 @@ class CloudflareProviderTest {
     }
 
     // --- discovery and capabilities
+
+    @Test
+    void capabilities_withSettings_useTheConfiguredPrice() {
+        ImageProviderFactory factory = ProviderCatalog.discover().find("cloudflare").orElseThrow();
+
+        // through the concrete type: this core's SPI has no capabilities(ProviderSettings) yet
+        Capabilities c = ((CloudflareProviderFactory) factory).capabilities(ProviderSettings.of("cloudflare",
+                Map.of("price", "0.05/image"), n -> null, n -> null));
+
+        assertThat(c.pricing().estimate(Resolution.of(2048, 2048), 2)).isEqualTo(Cost.usd("0.10"));
+    }
+
+    @Test
+    void capabilities_withMalformedPrice_nameTheSetting() {
+        ImageProviderFactory factory = ProviderCatalog.discover().find("cloudflare").orElseThrow();
+
+        assertThatThrownBy(() -> ((CloudflareProviderFactory) factory).capabilities(ProviderSettings.of("cloudflare",
+                Map.of("price", "cheap"), n -> null, n -> null)))
+                .isInstanceOf(ConfigurationException.class)
+                .hasMessage("provider cloudflare setting 'price' from explicit setting 'price' is 'cheap'; expected a "
+                        + "price such as 0.03/image or 0.027/megapixel");
+    }
 
     @Test
     void discovery_findsTheFactoryByItsId() {

@@ -3,6 +3,7 @@ package io.github.seedream4j.provider.cloudflare.internal;
 import feign.Request;
 import feign.Response;
 import io.github.seedream4j.GeneratedImage;
+import io.github.seedream4j.GenerationCancelledException;
 import io.github.seedream4j.OutcomeUnknownException;
 import io.github.seedream4j.Warning;
 import io.github.seedream4j.http.FeignSupport;
@@ -69,6 +70,7 @@ final class CloudflareProvider implements ImageProvider {
 
     @Override
     public ProviderResult generate(ProviderCall call, GenerationContext context) {
+        checkCancelled(context, "before sending the request; nothing was sent");
         RunRequest body = RequestMapper.toRunRequest(config.model(), call.request());
         Request.Options options = FeignSupport.options(min(CONNECT_TIMEOUT, config.timeout()), readTimeout(context));
         RetryListener listener = context::retried;
@@ -96,10 +98,18 @@ final class CloudflareProvider implements ImageProvider {
             urls = urls.subList(0, call.images());
         }
         for (URI url : urls) {
+            checkCancelled(context, "after Cloudflare generated the image (billed) and before it was fetched");
             GeneratedImage image = downloader.download(url, context.images(), null, listener);
             result.image(image);
         }
         return result.build();
+    }
+
+    private static void checkCancelled(GenerationContext context, String when) {
+        if (context.isCancelled()) {
+            throw new GenerationCancelledException("provider " + ID + ": the generation was cancelled " + when, ID,
+                    null, null);
+        }
     }
 
     /** The request timeout, cut to what is left of the generation's deadline. */

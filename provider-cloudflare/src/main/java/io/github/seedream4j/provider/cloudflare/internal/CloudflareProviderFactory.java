@@ -41,6 +41,21 @@ public final class CloudflareProviderFactory implements ImageProviderFactory {
 
     @Override
     public Capabilities capabilities() {
+        return capabilities(price());
+    }
+
+    /**
+     * The capabilities with the price these settings configure. Overrides
+     * {@code ImageProviderFactory.capabilities(ProviderSettings)} on a core that has it (no {@code @Override}, so
+     * this also compiles against a core without it).
+     *
+     * @throws ConfigurationException if the price setting is malformed
+     */
+    public Capabilities capabilities(ProviderSettings settings) {
+        return capabilities(settings.price(CloudflareSettings.PRICE));
+    }
+
+    private static Capabilities capabilities(PriceModel price) {
         return Capabilities.builder()
                 .exactSizes(MIN_SIDE, MAX_SIDE)
                 .tiers(EnumSet.allOf(SizeTier.class), AspectRatio.SEEDREAM_RATIOS)
@@ -50,7 +65,7 @@ public final class CloudflareProviderFactory implements ImageProviderFactory {
                 .promptEnhancement(true)
                 .maxImagesPerCall(1)
                 .resumable(false)
-                .pricing(price())
+                .pricing(price)
                 .build();
     }
 
