@@ -464,6 +464,21 @@ class CloudflareProviderTest {
     }
 
     @Test
+    void generate_noAnswerWithinTheRequestTimeout_isOutcomeUnknownAndSentOnce() {
+        server.stubFor(post(urlEqualTo(RUN)).willReturn(aResponse().withStatus(200).withFixedDelay(5_000)
+                .withBody(served("vector-a-response.json"))));
+
+        SeedreamException e;
+        try (SeedreamClient client = builder(Map.of("max-attempts", "4", "timeout", "1s")).build()) {
+            e = catchThrowableOfType(SeedreamException.class, () -> client.generate(GenerationRequest.of("a lake")));
+        }
+
+        assertThat(e).isInstanceOf(OutcomeUnknownException.class);
+        assertThat(e.getMessage()).contains("no answer came back within the read timeout");
+        assertThat(posts()).isEqualTo(1);
+    }
+
+    @Test
     void generate_error7001_pointsAtTheBaseUrl() {
         stubRun(405, vector("error-7001.json"));
 
