@@ -92,8 +92,9 @@ final class Generation {
                 + "; it was cancelled. Raise the client's timeout if the provider is just slow", providerId,
                 jobIds().isEmpty() ? null : jobIds().get(0), null);
         if (result.completeExceptionally(e)) {
-            cancelAll("deadline of " + client.timeout() + " passed");
+            // the outcome first, so a listener that ends its span on the first terminal event sees the timeout
             publish(new GenerationEvent.Failed(id, providerId, Instant.now(), e));
+            cancelAll("deadline of " + client.timeout() + " passed");
         }
     }
 
