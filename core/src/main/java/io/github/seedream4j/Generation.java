@@ -251,7 +251,8 @@ final class Generation {
             try {
                 r.run();
             } catch (RuntimeException e) {
-                logger.log(System.Logger.Level.WARNING, "cancelling call " + planned.index() + " failed: " + e, e);
+                logger.log(System.Logger.Level.WARNING, "generation " + id + " [" + providerId + "] cancelling call "
+                        + planned.index() + " failed: " + e, e);
             }
         }
 
