@@ -95,8 +95,9 @@ final class Generation {
                 + "; it was cancelled. Raise the client's timeout if the provider is just slow", providerId,
                 jobIds().isEmpty() ? null : jobIds().get(0), null);
         if (settled.compareAndSet(false, true)) {
-            cancelAll("deadline of " + client.timeout() + " passed");
+            // the outcome first, so a listener that ends its span on the first terminal event sees the timeout
             publish(new GenerationEvent.Failed(id, providerId, Instant.now(), e));
+            cancelAll("deadline of " + client.timeout() + " passed");
             result.completeExceptionally(e);
         }
     }
@@ -257,7 +258,8 @@ final class Generation {
             try {
                 r.run();
             } catch (RuntimeException e) {
-                logger.log(System.Logger.Level.WARNING, "cancelling call " + planned.index() + " failed: " + e, e);
+                logger.log(System.Logger.Level.WARNING, "generation " + id + " [" + providerId + "] cancelling call "
+                        + planned.index() + " failed: " + e, e);
             }
         }
 
