@@ -454,7 +454,7 @@ public abstract class ImageProviderCompatibilityKit {
         }));
         CompletableFuture<GenerationResult> future = client.generateAsync(request());
         // a provider that reports a job id is cancelled while it runs; one without job ids after a short pause
-        submitted.await(5, TimeUnit.SECONDS);
+        submitted.await(2, TimeUnit.SECONDS);
 
         assertThat(future.cancel(true)).as("cancel(true) on a running generation").isTrue();
 
