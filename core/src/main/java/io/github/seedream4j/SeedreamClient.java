@@ -283,32 +283,32 @@ public final class SeedreamClient implements AutoCloseable {
 
         request.negativePrompt().ifPresent(p -> {
             if (!c.negativePrompt()) {
-                unsupported(warnings, "a negative prompt", "it takes no negative prompt");
+                unsupported(warnings, "a negative prompt", "takes no negative prompt");
                 sent.negativePrompt(null);
             }
         });
         request.seed().ifPresent(s -> {
             if (!c.seed()) {
-                unsupported(warnings, "seed " + s, "it takes no seed, so its images cannot be reproduced");
+                unsupported(warnings, "seed " + s, "takes no seed, so its images cannot be reproduced");
                 sent.seed(null);
             }
         });
         request.safetyChecker().ifPresent(on -> {
             if (!c.safetyToggle()) {
-                unsupported(warnings, "safety checker " + (on ? "on" : "off"), "its safety checker cannot be switched");
+                unsupported(warnings, "safety checker " + (on ? "on" : "off"), "cannot switch its safety checker");
                 sent.safetyChecker(null);
             }
         });
         request.enhancePrompt().ifPresent(on -> {
             if (!c.promptEnhancement()) {
-                unsupported(warnings, "prompt enhancement " + (on ? "on" : "off"), "it offers no prompt enhancement");
+                unsupported(warnings, "prompt enhancement " + (on ? "on" : "off"), "offers no prompt enhancement");
                 sent.enhancePrompt(null);
             }
         });
         for (String extra : request.extras().keySet()) {
             if (!c.extras().contains(extra)) {
-                unsupported(warnings, "extra option '" + extra + "'", c.extras().isEmpty() ? "it takes no extra options"
-                        : "it takes only the extra options " + c.extras());
+                unsupported(warnings, "extra option '" + extra + "'", c.extras().isEmpty() ? "takes no extra options"
+                        : "takes only the extra options " + c.extras());
                 sent.removeExtra(extra);
             }
         }
@@ -337,12 +337,12 @@ public final class SeedreamClient implements AutoCloseable {
 
     private void unsupported(List<Warning> warnings, String option, String why) {
         if (policy == UnsupportedOptionPolicy.REFUSE) {
-            throw new UnsupportedOptionException("provider " + providerId() + " cannot honour " + option + ": " + why
+            throw new UnsupportedOptionException("provider " + providerId() + " cannot honour " + option + ": it " + why
                     + ". Remove the option, choose a provider that supports it, or set the unsupported-option policy "
                     + "to WARN to send the request without it", providerId(), null, null);
         }
         warnings.add(Warning.of(Warning.UNSUPPORTED_OPTION, option + " was not sent: provider " + providerId() + " "
-                + why.replaceFirst("^it ", "")));
+                + why));
     }
 
     /** A validated request and its calls. */

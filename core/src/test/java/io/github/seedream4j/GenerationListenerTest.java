@@ -16,6 +16,20 @@ import org.junit.jupiter.api.Timeout;
 @Timeout(60) // a guard against hangs, not a timing assertion
 class GenerationListenerTest {
 
+    /** A throwaway class path holding only the test provider, so other tests' discovery is not disturbed. */
+    private static final ClassLoader LISTENER_TEST_CLASS_PATH = TestProviders.classPath(temporaryDirectory(),
+            ListenerTestProvider.class.getName());
+
+    private static java.nio.file.Path temporaryDirectory() {
+        try {
+            java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("listener-test");
+            dir.toFile().deleteOnExit();
+            return dir;
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     private static final GenerationRequest REQUEST = GenerationRequest.of("a lighthouse at dawn")
             .withSize(ImageSize.exact(1280, 720));
     private static final List<Class<?>> LIFE = List.of(GenerationEvent.Validated.class,
@@ -23,7 +37,7 @@ class GenerationListenerTest {
             GenerationEvent.ImageFetched.class, GenerationEvent.Completed.class);
 
     private static SeedreamClient client(GenerationListener listener) {
-        return SeedreamClient.builder().provider(ListenerTestProvider.ID).listener(listener).build();
+        return SeedreamClient.builder().classLoader(LISTENER_TEST_CLASS_PATH).provider(ListenerTestProvider.ID).listener(listener).build();
     }
 
     /** Records events; {@link #awaitOutcome()} waits for the outcome, which may follow the caller's result. */
@@ -63,7 +77,7 @@ class GenerationListenerTest {
         GenerationListener throwing = e -> {
             throw new IllegalStateException("listener bug");
         };
-        try (SeedreamClient client = SeedreamClient.builder().provider(ListenerTestProvider.ID).listener(throwing)
+        try (SeedreamClient client = SeedreamClient.builder().classLoader(LISTENER_TEST_CLASS_PATH).provider(ListenerTestProvider.ID).listener(throwing)
                 .listener(recorder).build()) {
             GenerationResult result = client.generate(REQUEST);
 
@@ -76,7 +90,7 @@ class GenerationListenerTest {
     void listener_deadlinePassed_failedComesBeforeTheCancelledItCauses() throws Exception {
         List<GenerationEvent> seen = new CopyOnWriteArrayList<>();
         CountDownLatch cancelled = new CountDownLatch(1);
-        try (SeedreamClient client = SeedreamClient.builder().provider(ListenerTestProvider.ID)
+        try (SeedreamClient client = SeedreamClient.builder().classLoader(LISTENER_TEST_CLASS_PATH).provider(ListenerTestProvider.ID)
                 .timeout(Duration.ofMillis(50)).listener(seen::add).listener(e -> {
                     if (e instanceof GenerationEvent.Cancelled) {
                         cancelled.countDown();
@@ -148,7 +162,7 @@ class GenerationListenerTest {
         };
         CountDownLatch published = new CountDownLatch(1);
         try (GenerationListener.Async async = GenerationListener.async(blocking, 2);
-                SeedreamClient client = SeedreamClient.builder().provider(ListenerTestProvider.ID).listener(async)
+                SeedreamClient client = SeedreamClient.builder().classLoader(LISTENER_TEST_CLASS_PATH).provider(ListenerTestProvider.ID).listener(async)
                         .listener(e -> {
                             if (e instanceof GenerationEvent.Completed) {
                                 published.countDown();

@@ -97,7 +97,7 @@ class SeedreamClientTest {
             assertThat(result.warnings()).extracting(Warning::code).containsOnly(Warning.UNSUPPORTED_OPTION);
             assertThat(result.warnings()).extracting(Warning::message).containsExactly(
                     "a negative prompt was not sent: provider pixels takes no negative prompt",
-                    "safety checker off was not sent: provider pixels its safety checker cannot be switched",
+                    "safety checker off was not sent: provider pixels cannot switch its safety checker",
                     "prompt enhancement on was not sent: provider pixels offers no prompt enhancement",
                     "extra option 'style' was not sent: provider pixels takes no extra options");
         }

@@ -34,6 +34,8 @@ class ArchitectureTest {
         assertThat(project.containPackage(BASE + ".http")).isTrue();
         assertThat(project.containPackage(BASE + ".provider.fake.internal")).isTrue();
         assertThat(project.containPackage(BASE + ".provider.runpod.internal")).isTrue();
+        assertThat(project.containPackage(BASE + ".provider.cloudflare.internal")).isTrue();
+        assertThat(project.containPackage(BASE + ".micrometer")).isTrue();
     }
 
     @Test

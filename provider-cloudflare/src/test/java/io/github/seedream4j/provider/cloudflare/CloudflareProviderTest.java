@@ -277,7 +277,7 @@ class CloudflareProviderTest {
         assertThat(result.warnings()).extracting(Warning::message).containsExactlyInAnyOrder(
                 "a negative prompt was not sent: provider cloudflare takes no negative prompt",
                 "seed 42 was not sent: provider cloudflare takes no seed, so its images cannot be reproduced",
-                "safety checker off was not sent: provider cloudflare its safety checker cannot be switched",
+                "safety checker off was not sent: provider cloudflare cannot switch its safety checker",
                 "extra option 'max_images' was not sent: provider cloudflare takes no extra options");
         assertThat(result.seed()).isEmpty();
     }
