@@ -48,7 +48,9 @@ public final class Main {
                 e.printStackTrace(io.err);
             }
             if (e instanceof SeedreamException) {
-                io.error(oneLine(e.getMessage()));
+                // on the command line the policy is --strict
+                io.error(oneLine(e.getMessage()).replace("set the unsupported-option policy to WARN to send the request "
+                        + "without it", "drop --strict to send the request without it"));
                 return ExitCodes.of((SeedreamException) e);
             }
             if (e instanceof UsageException) {
