@@ -44,7 +44,7 @@ final class Json {
 
     private Object value() throws ParseException {
         if (pos >= text.length()) {
-            throw error("unexpected end of input");
+            throw error("expected a value");
         }
         char c = text.charAt(pos);
         switch (c) {
@@ -213,6 +213,9 @@ final class Json {
     }
 
     private ParseException error(String what) {
+        if (pos >= text.length()) {
+            return new ParseException("invalid JSON: the line ends too early (" + what + ")");
+        }
         return new ParseException("invalid JSON at column " + (pos + 1) + ": " + what);
     }
 
