@@ -39,6 +39,7 @@ final class Generation {
     private final ConcurrentLinkedQueue<Warning> warnings = new ConcurrentLinkedQueue<>();
     private final AtomicLong downloadNanos = new AtomicLong();
     private final AtomicBoolean cancelled = new AtomicBoolean();
+    private final AtomicBoolean settled = new AtomicBoolean();
     private volatile String cancelReason;
     private volatile ScheduledFuture<?> timer;
 
@@ -61,6 +62,7 @@ final class Generation {
                 t.cancel(false);
             }
             if (e instanceof CancellationException) {
+                settled.set(true);
                 cancelAll("cancelled by the caller");
             }
         });
@@ -76,6 +78,7 @@ final class Generation {
                 finish();
             } catch (RuntimeException | Error e) {
                 // never leave the caller waiting for the deadline because assembling the result failed
+                settled.set(true);
                 result.completeExceptionally(translate(e, providerId));
             }
         });
@@ -91,9 +94,11 @@ final class Generation {
                 + " did not finish within its deadline of " + client.timeout().toSeconds() + "s" + jobs
                 + "; it was cancelled. Raise the client's timeout if the provider is just slow", providerId,
                 jobIds().isEmpty() ? null : jobIds().get(0), null);
-        if (result.completeExceptionally(e)) {
-            cancelAll("deadline of " + client.timeout() + " passed");
+        if (settled.compareAndSet(false, true)) {
+            // the outcome first, so a listener that ends its span on the first terminal event sees the timeout
             publish(new GenerationEvent.Failed(id, providerId, Instant.now(), e));
+            cancelAll("deadline of " + client.timeout() + " passed");
+            result.completeExceptionally(e);
         }
     }
 
@@ -141,8 +146,9 @@ final class Generation {
         if (images.isEmpty()) {
             SeedreamException e = firstError != null ? firstError
                     : new GenerationFailedException("provider " + providerId + " returned no image", providerId, null, null);
-            if (result.completeExceptionally(e)) {
+            if (settled.compareAndSet(false, true)) {
                 publish(new GenerationEvent.Failed(id, providerId, Instant.now(), e));
+                result.completeExceptionally(e);
             }
             return;
         }
@@ -154,8 +160,10 @@ final class Generation {
                 Duration.ofNanos(downloadNanos.get()), queue, execution);
         GenerationResult done = new GenerationResult(providerId, plan.request, images, Charge.sum(charges), timings,
                 new ArrayList<>(warnings), jobs);
-        if (result.complete(done)) {
+        // listeners hear of the outcome before the caller does, so what they record is complete when it returns
+        if (settled.compareAndSet(false, true)) {
             publish(new GenerationEvent.Completed(id, providerId, Instant.now(), done));
+            result.complete(done);
         }
     }
 
@@ -250,7 +258,8 @@ final class Generation {
             try {
                 r.run();
             } catch (RuntimeException e) {
-                logger.log(System.Logger.Level.WARNING, "cancelling call " + planned.index() + " failed: " + e, e);
+                logger.log(System.Logger.Level.WARNING, "generation " + id + " [" + providerId + "] cancelling call "
+                        + planned.index() + " failed: " + e, e);
             }
         }
 

@@ -26,7 +26,8 @@ public final class Events {
                 if (e instanceof VirtualMachineError) {
                     throw (VirtualMachineError) e;
                 }
-                LOG.log(System.Logger.Level.WARNING, () -> "listener " + l.getClass().getName() + " threw on "
+                LOG.log(System.Logger.Level.WARNING, () -> "generation " + event.generationId() + " ["
+                        + event.providerId() + "] listener " + l.getClass().getName() + " threw on "
                         + event.getClass().getSimpleName() + "; ignored: " + e, e);
             }
         }

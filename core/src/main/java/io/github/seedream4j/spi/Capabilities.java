@@ -5,6 +5,7 @@ import io.github.seedream4j.PriceModel;
 import io.github.seedream4j.Resolution;
 import io.github.seedream4j.SizeTier;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.EnumSet;
 import java.util.LinkedHashSet;
 import java.util.Objects;
@@ -34,9 +35,10 @@ public record Capabilities(boolean exactSizes, int minSide, int maxSide, Set<Siz
 
     /** @throws IllegalArgumentException if the values contradict each other */
     public Capabilities {
-        tiers = tiers.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(tiers));
-        ratios = Set.copyOf(ratios);
-        extras = Set.copyOf(extras);
+        // ordered copies, so listings and messages are stable
+        tiers = tiers.isEmpty() ? Set.of() : Collections.unmodifiableSet(EnumSet.copyOf(tiers));
+        ratios = Collections.unmodifiableSet(new LinkedHashSet<>(ratios));
+        extras = Collections.unmodifiableSet(new LinkedHashSet<>(extras));
         Objects.requireNonNull(pricing, "pricing");
         if (!exactSizes && tiers.isEmpty()) {
             throw new IllegalArgumentException("a provider takes exact sizes, tiers, or both");

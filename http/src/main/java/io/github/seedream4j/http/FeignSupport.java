@@ -18,7 +18,7 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Feign wired the same way for every provider: the JDK HTTP client ({@code feign-java11}), Jackson 3 for bodies,
  * {@code Authorization: Bearer} from a {@link Secret}, no Feign retries (the {@link Retrier} decides), and logging
- * through {@link System.Logger} that never prints the {@code Authorization} header.
+ * through {@link System.Logger} that never prints the {@code Authorization} header or cookies.
  */
 public final class FeignSupport {
 
@@ -55,7 +55,7 @@ public final class FeignSupport {
         return template -> template.header("Authorization", "Bearer " + key.reveal());
     }
 
-    /** A Feign logger writing to {@code logger} at DEBUG that never prints the {@code Authorization} header. */
+    /** A Feign logger writing to {@code logger} at DEBUG that never prints credentials or cookies in headers. */
     public static Logger logger(System.Logger logger) {
         return new RedactingLogger(logger);
     }
@@ -87,7 +87,13 @@ public final class FeignSupport {
 
         @Override
         protected boolean shouldLogRequestHeader(String header) {
-            return !"Authorization".equalsIgnoreCase(header) && !"Proxy-Authorization".equalsIgnoreCase(header);
+            return !"Authorization".equalsIgnoreCase(header) && !"Proxy-Authorization".equalsIgnoreCase(header)
+                    && !"Cookie".equalsIgnoreCase(header);
+        }
+
+        @Override
+        protected boolean shouldLogResponseHeader(String header) {
+            return !"Set-Cookie".equalsIgnoreCase(header);
         }
 
         @Override

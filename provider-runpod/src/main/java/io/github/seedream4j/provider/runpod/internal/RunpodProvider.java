@@ -230,19 +230,26 @@ final class RunpodProvider implements ImageProvider {
                         if (response != null) {
                             int status = response.status();
                             response.close();
-                            context.logger().log(System.Logger.Level.DEBUG, "cancel of job " + jobId + ": HTTP " + status);
+                            context.logger().log(System.Logger.Level.DEBUG, prefix(context) + "cancel of job " + jobId
+                                    + ": HTTP " + status);
                         } else {
-                            context.logger().log(System.Logger.Level.WARNING, "cancelling Runpod job " + jobId
-                                    + " failed: " + unwrap(error).getMessage() + "; cancel it in the Runpod console");
+                            context.logger().log(System.Logger.Level.WARNING, prefix(context)
+                                    + "cancelling Runpod job " + jobId + " failed: " + unwrap(error).getMessage()
+                                    + "; cancel it in the Runpod console");
                         }
                     });
         } catch (RuntimeException e) {
-            context.logger().log(System.Logger.Level.WARNING, "cancelling Runpod job " + jobId + " failed: "
-                    + e.getMessage() + "; cancel it in the Runpod console");
+            context.logger().log(System.Logger.Level.WARNING, prefix(context) + "cancelling Runpod job " + jobId
+                    + " failed: " + e.getMessage() + "; cancel it in the Runpod console");
         }
     }
 
     // ------------------------------------------------------------------ shared
+
+    /** The prefix every generation log line starts with, as core writes it. */
+    private static String prefix(GenerationContext context) {
+        return "generation " + context.generationId() + " [" + context.providerId() + "] ";
+    }
 
     private ProviderResult finish(Job job, GenerationContext context) {
         String id = job.id();

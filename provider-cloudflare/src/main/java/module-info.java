@@ -1,0 +1,20 @@
+/**
+ * Seedream 4.0 through Cloudflare Workers AI ({@code POST /accounts/{account_id}/ai/run}). Users need only this
+ * jar on the class or module path and {@code SeedreamClient.builder().provider("cloudflare")}; the implementation
+ * lives in a package that is not exported.
+ */
+module io.github.seedream4j.provider.cloudflare {
+    requires io.github.seedream4j.core;
+    requires io.github.seedream4j.http;
+    requires feign.core;
+    requires tools.jackson.databind;
+    requires com.fasterxml.jackson.annotation;
+
+    exports io.github.seedream4j.provider.cloudflare;
+
+    // Jackson reads and writes the DTO records reflectively.
+    opens io.github.seedream4j.provider.cloudflare.internal to tools.jackson.databind;
+
+    provides io.github.seedream4j.spi.ImageProviderFactory
+            with io.github.seedream4j.provider.cloudflare.internal.CloudflareProviderFactory;
+}

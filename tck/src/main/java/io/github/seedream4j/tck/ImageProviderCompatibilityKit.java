@@ -1,0 +1,608 @@
+package io.github.seedream4j.tck;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
+
+import io.github.seedream4j.AspectRatio;
+import io.github.seedream4j.Charge;
+import io.github.seedream4j.GeneratedImage;
+import io.github.seedream4j.GenerationEvent;
+import io.github.seedream4j.GenerationRequest;
+import io.github.seedream4j.GenerationResult;
+import io.github.seedream4j.GenerationTimeoutException;
+import io.github.seedream4j.ImageFormat;
+import io.github.seedream4j.ImageSize;
+import io.github.seedream4j.InvalidRequestException;
+import io.github.seedream4j.ProviderCatalog;
+import io.github.seedream4j.Resolution;
+import io.github.seedream4j.Seed;
+import io.github.seedream4j.SeedreamClient;
+import io.github.seedream4j.SeedreamException;
+import io.github.seedream4j.SizeTable;
+import io.github.seedream4j.SizeTier;
+import io.github.seedream4j.UnsupportedOptionException;
+import io.github.seedream4j.UnsupportedOptionPolicy;
+import io.github.seedream4j.Warning;
+import io.github.seedream4j.spi.Capabilities;
+import io.github.seedream4j.spi.ImageProvider;
+import io.github.seedream4j.spi.ImageProviderFactory;
+import io.github.seedream4j.spi.ProviderSettings;
+import io.github.seedream4j.spi.SettingKey;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.ServiceLoader;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.function.UnaryOperator;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import javax.imageio.ImageIO;
+import javax.imageio.ImageReader;
+import javax.imageio.stream.ImageInputStream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+
+/**
+ * The compatibility kit every seedream4j provider should pass. Extend it in a test of the provider module, name the
+ * provider, and supply what a test run needs; JUnit 5 runs the inherited tests:
+ *
+ * <pre>{@code
+ * class AcmeProviderCompatibilityTest extends ImageProviderCompatibilityKit {
+ *     @Override
+ *     protected String providerId() {
+ *         return "acme";
+ *     }
+ * }
+ * }</pre>
+ *
+ * <p>The tests use the provider the way applications do: found by {@link ServiceLoader} on the test class path and
+ * driven through {@link SeedreamClient}, which validates each request against the provider's {@link Capabilities}
+ * before the provider sees it. They check discovery (class path, and the module descriptor for the module path), a
+ * stable id, capabilities that match behaviour (exact sizes at the edges of the declared range, declared tiers at
+ * the {@link SizeTable} pixels, declared options honoured and undeclared ones refused or warned), results that keep
+ * core's promises (decodable images at the exact pixels, media type matching the bytes, seeds, cost), errors only
+ * from the {@link SeedreamException} family, cancellation and deadlines, concurrent calls, and that no secret shows
+ * up in {@code toString()} or in an exception.
+ *
+ * <p>Hooks: in-process providers usually need none. HTTP providers return a stub server's URL from
+ * {@link #settings()} and program it in {@link #expectGeneration(Resolution)}, {@link #provokeFailure(Map)} and
+ * {@link #makeSlow(Map)}. Tests whose hook the subclass does not implement are skipped (aborted), not passed.
+ *
+ * <p>JUnit creates one instance per test method; hooks run on the test's thread. A test can be switched off by
+ * overriding it with {@code @Disabled("why")}, which should be rare and explained.
+ */
+public abstract class ImageProviderCompatibilityKit {
+
+    /** An undeclared extra option name the kit uses to check that unknown extras are refused or warned. */
+    public static final String UNDECLARED_EXTRA = "tck-undeclared-extra";
+
+    private static final Duration BOUND = Duration.ofSeconds(60);
+
+    private final String canary = "tck-canary-" + UUID.randomUUID();
+    private final List<SeedreamClient> clients = new CopyOnWriteArrayList<>();
+    private ImageProviderFactory factory;
+
+    /** Creates the kit; subclasses have a no-argument constructor for JUnit. */
+    protected ImageProviderCompatibilityKit() {
+    }
+
+    // ------------------------------------------------------------------------------------------------ hooks
+
+    /** The id of the provider under test, as its factory reports it. */
+    protected abstract String providerId();
+
+    /**
+     * The settings the provider needs in a test, by key name, for example a stub server's {@code base-url}. Secret
+     * settings need not be given: the kit sets each to a canary value. System properties and environment variables
+     * are hidden from the clients the kit builds, so a developer's real key is never used. Empty by default.
+     */
+    protected Map<String, String> settings() {
+        return Map.of();
+    }
+
+    /**
+     * The names of the settings that hold credentials; the kit sets each to {@link #canary()} and checks that the
+     * value never shows up in {@code toString()} or in an exception. By default every key of
+     * {@link ImageProviderFactory#settings()} marked {@link SettingKey#secret()}.
+     */
+    protected Set<String> secretSettings() {
+        return factory().settings().stream().filter(SettingKey::secret).map(SettingKey::name)
+                .collect(Collectors.toCollection(java.util.LinkedHashSet::new));
+    }
+
+    /**
+     * Whether the same request with the same seed gives byte-identical images. Turns on the reproducibility check;
+     * {@code false} by default (a remote model need not be deterministic).
+     */
+    protected boolean deterministic() {
+        return false;
+    }
+
+    /**
+     * Arranges for the following generations to succeed with images of {@code resolution}. HTTP providers stub
+     * their server here (for example WireMock answering with a real PNG of that size); in-process providers need
+     * nothing. Called before every generation the kit expects to succeed, on the test's thread.
+     */
+    protected void expectGeneration(Resolution resolution) {
+    }
+
+    /**
+     * Arranges for the next generation to fail at the provider, for example a stub answering 500, or a setting of a
+     * fake that scripts a failure (added to {@code settings}, a mutable copy of {@link #settings()}). Returns
+     * whether it did; the default does nothing and returns {@code false}, and the failure test is skipped.
+     */
+    protected boolean provokeFailure(Map<String, String> settings) {
+        return false;
+    }
+
+    /**
+     * Arranges for the next generations to take long, at least 30 seconds (for example a latency setting added to
+     * {@code settings}, a mutable copy of {@link #settings()}, or a stub whose job never finishes). Returns whether
+     * it did; the default returns {@code false}, and the cancellation and deadline tests are skipped.
+     */
+    protected boolean makeSlow(Map<String, String> settings) {
+        return false;
+    }
+
+    /**
+     * The jar or classes directory holding the provider's module descriptor. By default where the factory class
+     * was loaded from, which in the provider's own build is {@code target/classes}.
+     */
+    protected Path moduleLocation() {
+        return ModuleDescriptors.locationOf(factory().getClass());
+    }
+
+    /**
+     * A cheap size the provider supports, used by tests that are not about sizes. By default 1024x1024 when exact
+     * sizes allow it, else the smallest valid exact size, else the smallest declared tier.
+     */
+    protected ImageSize sampleSize() {
+        Capabilities c = factory().capabilities();
+        if (c.exactSizes()) {
+            SizeEdges edges = new SizeEdges(c);
+            if (c.minSide() <= 1024 && c.maxSide() >= 1024) {
+                return ImageSize.exact(1024, 1024);
+            }
+            List<Resolution> inside = edges.inside();
+            if (!inside.isEmpty()) {
+                return new ImageSize.Exact(inside.get(0));
+            }
+        }
+        SizeTier tier = c.tiers().stream().sorted().findFirst()
+                .orElseThrow(() -> new AssertionError("provider " + providerId() + " declares no size it can make"));
+        AspectRatio ratio = c.ratios().contains(AspectRatio.RATIO_1_1) ? AspectRatio.RATIO_1_1
+                : c.ratios().iterator().next();
+        return ImageSize.tiered(tier, ratio);
+    }
+
+    /** The value the kit gives every secret setting; stubs may echo it back to check that it is scrubbed. */
+    protected final String canary() {
+        return canary;
+    }
+
+    /** The provider's factory as {@link ServiceLoader} finds it on the test class path. */
+    protected final ImageProviderFactory factory() {
+        if (factory == null) {
+            factory = ProviderCatalog.discover(loader()).find(providerId()).orElseThrow(() -> new AssertionError(
+                    "ServiceLoader finds no provider '" + providerId() + "' on the test class path; list the factory "
+                            + "class in META-INF/services/" + ImageProviderFactory.class.getName()));
+        }
+        return factory;
+    }
+
+    /**
+     * A client for the provider with {@code settings} (secret settings replaced by the canary), system properties
+     * and environment hidden, and the given adjustments. Closed after the test.
+     */
+    protected final SeedreamClient client(Map<String, String> settings, UnaryOperator<SeedreamClient.Builder> adjust) {
+        SeedreamClient.Builder b = SeedreamClient.builder().provider(providerId()).settings(withCanary(settings))
+                .classLoader(loader()).systemProperties(k -> null).environment(k -> null);
+        SeedreamClient client = adjust.apply(b).build();
+        clients.add(client);
+        return client;
+    }
+
+    /** Closes every client the test built. */
+    @AfterEach
+    public void closeClients() {
+        for (SeedreamClient c : clients) {
+            c.close();
+        }
+        clients.clear();
+    }
+
+    // ------------------------------------------------------------------------------------------- discovery
+
+    /** ServiceLoader finds exactly one factory with the id on the class path, and it loads without problems. */
+    @Test
+    public void discovery_findsTheFactoryWithServiceLoader() {
+        List<String> ids = new ArrayList<>();
+        Iterator<ImageProviderFactory> it = ServiceLoader.load(ImageProviderFactory.class, loader()).iterator();
+        while (it.hasNext()) {
+            ids.add(it.next().id());
+        }
+        assertThat(ids).as("ids of the providers ServiceLoader finds").containsOnlyOnce(providerId());
+        ProviderCatalog catalog = ProviderCatalog.discover(loader());
+        assertThat(catalog.problems()).as("discovery problems").noneMatch(p -> p.contains(
+                factory().getClass().getName()) || p.contains("'" + providerId() + "'"));
+    }
+
+    /** The module descriptor provides the factory, so the module path finds it too. */
+    @Test
+    public void discovery_moduleDescriptorProvidesTheFactory() {
+        ModuleDescriptors.assertProvidesFactory(moduleLocation(), factory().getClass().getName());
+    }
+
+    /** The id is well formed, equals {@link #providerId()}, and every new factory instance says the same. */
+    @Test
+    public void id_isStableAndWellFormed() throws ReflectiveOperationException {
+        ImageProviderFactory f = factory();
+        assertThat(f.id()).isEqualTo(providerId()).matches("[a-z][a-z0-9]*(-[a-z0-9]+)*");
+        ImageProviderFactory again = f.getClass().getConstructor().newInstance();
+        assertThat(again.id()).isEqualTo(f.id());
+        assertThat(again.description()).isEqualTo(f.description());
+        assertThat(f.description()).as("description").isNotBlank().doesNotContain("\n");
+        List<String> names = f.settings().stream().map(SettingKey::name).collect(Collectors.toList());
+        assertThat(names).as("setting names").doesNotHaveDuplicates();
+        assertThat(settings().keySet()).as("settings the test gives must be declared by the provider")
+                .isSubsetOf(names);
+    }
+
+    /** Capabilities are stable, and the client validates against what the factory says for its settings. */
+    @Test
+    public void capabilities_matchWhatTheClientUses() throws ReflectiveOperationException {
+        ImageProviderFactory f = factory();
+        assertThat(f.getClass().getConstructor().newInstance().capabilities()).isEqualTo(f.capabilities());
+        Capabilities configured = f.capabilities(ProviderSettings.of(providerId(), withCanary(settings()),
+                k -> null, k -> null));
+        assertThat(client(settings(), b -> b).capabilities()).isEqualTo(configured);
+    }
+
+    // ------------------------------------------------------------------------------------------------ sizes
+
+    /** Exact sizes at both ends of the declared range (narrowed by the model's limits) come back at those pixels. */
+    @TestFactory
+    public Stream<DynamicTest> exactSizes_areMadeAtTheEdgesOfTheDeclaredRange() {
+        Capabilities c = factory().capabilities();
+        Assumptions.assumeTrue(c.exactSizes(), "provider " + providerId() + " takes no exact sizes");
+        SeedreamClient client = client(settings(), b -> b);
+        return new SizeEdges(c).inside().stream().map(size -> DynamicTest.dynamicTest(size.toString(), () -> {
+            GenerationResult result = generate(client, request().withSize(new ImageSize.Exact(size)));
+            checkResult(result, size, 1);
+        }));
+    }
+
+    /** A size one pixel outside the declared range is refused by core before anything is sent. */
+    @TestFactory
+    public Stream<DynamicTest> exactSizes_areRefusedJustOutsideTheDeclaredRange() {
+        Capabilities c = factory().capabilities();
+        Assumptions.assumeTrue(c.exactSizes(), "provider " + providerId() + " takes no exact sizes");
+        List<Resolution> outside = new SizeEdges(c).outside();
+        Assumptions.assumeFalse(outside.isEmpty(), "the model's own limits are narrower than the declared range "
+                + c.minSide() + ".." + c.maxSide() + " at both ends");
+        SeedreamClient client = client(settings(), b -> b);
+        return outside.stream().map(size -> DynamicTest.dynamicTest(size.toString(), () -> {
+            GenerationRequest r = request().withSize(new ImageSize.Exact(size));
+            assertThatThrownBy(() -> client.generateAsync(r)).isInstanceOf(InvalidRequestException.class)
+                    .hasMessageContaining(size.toString());
+        }));
+    }
+
+    /** Every declared tier at every declared ratio comes back at the pixels {@link SizeTable} gives. */
+    @TestFactory
+    public Stream<DynamicTest> tiers_comeBackAtTheSizeTablePixels() {
+        Capabilities c = factory().capabilities();
+        Assumptions.assumeFalse(c.tiers().isEmpty(), "provider " + providerId() + " declares no native tiers");
+        SeedreamClient client = client(settings(), b -> b);
+        List<DynamicTest> tests = new ArrayList<>();
+        for (SizeTier tier : c.tiers().stream().sorted().collect(Collectors.toList())) {
+            for (AspectRatio ratio : AspectRatio.SEEDREAM_RATIOS) {
+                if (!c.ratios().contains(ratio)) {
+                    continue;
+                }
+                Resolution expected = SizeTable.resolve(tier, ratio);
+                tests.add(DynamicTest.dynamicTest(tier + " " + ratio + " = " + expected, () -> {
+                    GenerationResult result = generate(client, request().withSize(ImageSize.tiered(tier, ratio)));
+                    checkResult(result, expected, 1);
+                }));
+            }
+        }
+        return tests.stream();
+    }
+
+    // ---------------------------------------------------------------------------------------------- options
+
+    /**
+     * Each optional feature is honoured when declared (no warning, no refusal) and, when not declared, refused under
+     * {@link UnsupportedOptionPolicy#REFUSE} and reported as a warning under {@link UnsupportedOptionPolicy#WARN};
+     * never silently dropped.
+     */
+    @TestFactory
+    public Stream<DynamicTest> options_areHonouredOrRefusedOrWarned() {
+        Capabilities c = factory().capabilities();
+        SeedreamClient refuse = client(settings(), b -> b.unsupportedOptions(UnsupportedOptionPolicy.REFUSE));
+        SeedreamClient warn = client(settings(), b -> b.unsupportedOptions(UnsupportedOptionPolicy.WARN));
+        Map<String, Boolean> declared = new LinkedHashMap<>();
+        Map<String, GenerationRequest> requests = new LinkedHashMap<>();
+        declared.put("negative prompt", c.negativePrompt());
+        requests.put("negative prompt", request().withNegativePrompt("blurry, watermark"));
+        declared.put("seed", c.seed());
+        requests.put("seed", request().withSeed(Seed.of(20_250_101)));
+        declared.put("safety checker", c.safetyToggle());
+        requests.put("safety checker", request().withSafetyChecker(false));
+        declared.put("prompt enhancement", c.promptEnhancement());
+        requests.put("prompt enhancement", request().withEnhancePrompt(true));
+        declared.put("undeclared extra", c.extras().contains(UNDECLARED_EXTRA));
+        requests.put("undeclared extra", request().toBuilder().extra(UNDECLARED_EXTRA, "on").build());
+        return declared.entrySet().stream().map(e -> {
+            GenerationRequest r = requests.get(e.getKey());
+            if (e.getValue()) {
+                return DynamicTest.dynamicTest(e.getKey() + " is declared and honoured", () -> {
+                    GenerationResult result = generate(refuse, r);
+                    checkResult(result, r.size().resolution(), 1);
+                    assertThat(result.warnings()).extracting(Warning::code)
+                            .doesNotContain(Warning.UNSUPPORTED_OPTION);
+                });
+            }
+            return DynamicTest.dynamicTest(e.getKey() + " is undeclared: refused or warned", () -> {
+                assertThatThrownBy(() -> refuse.generateAsync(r)).isInstanceOf(UnsupportedOptionException.class);
+                GenerationResult result = generate(warn, r);
+                checkResult(result, r.size().resolution(), 1);
+                assertThat(result.warnings()).extracting(Warning::code).contains(Warning.UNSUPPORTED_OPTION);
+            });
+        });
+    }
+
+    // ---------------------------------------------------------------------------------------------- results
+
+    /**
+     * A request for two images gives two decodable images at the exact pixels, a media type matching the bytes,
+     * seeds when seeds are taken, and a cost that is non-negative and labelled reported or estimated.
+     */
+    @Test
+    public void generate_keepsCorePromises() {
+        GenerationRequest r = request().withCount(2);
+        GenerationResult result = generate(client(settings(), b -> b), r);
+
+        checkResult(result, r.size().resolution(), 2);
+        assertThat(result.request()).isEqualTo(r);
+        Capabilities c = factory().capabilities(ProviderSettings.of(providerId(), withCanary(settings()),
+                k -> null, k -> null));
+        if (result.charge().isEstimated()) {
+            assertThat(result.charge().cost()).as("an estimated charge comes from the provider's price model")
+                    .isEqualTo(c.pricing().estimate(r.size().resolution(), 2));
+        }
+    }
+
+    /** With seeds, the seed given is the seed reported; a deterministic provider makes the same image again. */
+    @Test
+    public void seed_isReportedAndReproducesTheImage() {
+        Capabilities c = factory().capabilities();
+        Assumptions.assumeTrue(c.seed(), "provider " + providerId() + " takes no seed");
+        SeedreamClient client = client(settings(), b -> b);
+        GenerationRequest r = request().withSeed(Seed.of(424_242)).withCount(2);
+
+        GenerationResult first = generate(client, r);
+
+        assertThat(first.images()).extracting(GeneratedImage::seed)
+                .containsExactly(java.util.Optional.of(Seed.of(424_242)), java.util.Optional.of(Seed.of(424_243)));
+        if (deterministic()) {
+            GenerationResult second = generate(client, r);
+            for (int i = 0; i < 2; i++) {
+                assertThat(second.images().get(i).bytes()).as("image %d made again with the same seed", i + 1)
+                        .isEqualTo(first.images().get(i).bytes());
+            }
+            GenerationResult other = generate(client, r.withSeed(Seed.of(7)).withCount(1));
+            assertThat(other.image().bytes()).as("another seed makes another image")
+                    .isNotEqualTo(first.image().bytes());
+        }
+    }
+
+    // ----------------------------------------------------------------------------------------------- errors
+
+    /** A failure at the provider reaches the caller as a {@link SeedreamException} naming the provider. */
+    @Test
+    public void failure_isASeedreamExceptionWithoutSecrets() {
+        Map<String, String> s = new LinkedHashMap<>(settings());
+        Assumptions.assumeTrue(provokeFailure(s), "provokeFailure(...) is not implemented for " + providerId());
+        SeedreamClient client = client(s, b -> b.timeout(BOUND));
+
+        Throwable t = catchThrowable(() -> client.generate(request()));
+
+        assertThat(t).as("what a provider failure throws").isInstanceOf(SeedreamException.class);
+        assertThat(t.getMessage()).as("core wraps exceptions outside the family as a provider bug")
+                .doesNotStartWith("provider " + providerId() + " failed unexpectedly with ");
+        assertThat(((SeedreamException) t).providerId()).as("the provider named by the exception")
+                .contains(providerId());
+        checkNoCanary(t);
+    }
+
+    /** Cancelling the future of a slow generation cancels it at once and reports it cancelled. */
+    @Test
+    public void cancel_endsASlowGenerationPromptly() throws InterruptedException {
+        Map<String, String> s = new LinkedHashMap<>(settings());
+        Assumptions.assumeTrue(makeSlow(s), "makeSlow(...) is not implemented for " + providerId());
+        CountDownLatch submitted = new CountDownLatch(1);
+        CountDownLatch cancelled = new CountDownLatch(1);
+        List<GenerationEvent> events = new CopyOnWriteArrayList<>();
+        SeedreamClient client = client(s, b -> b.timeout(BOUND).listener(e -> {
+            events.add(e);
+            if (e instanceof GenerationEvent.Submitted) {
+                submitted.countDown();
+            } else if (e instanceof GenerationEvent.Cancelled) {
+                cancelled.countDown();
+            }
+        }));
+        CompletableFuture<GenerationResult> future = client.generateAsync(request());
+        // a provider that reports a job id is cancelled while it runs; one without job ids after a short pause
+        submitted.await(2, TimeUnit.SECONDS);
+
+        assertThat(future.cancel(true)).as("cancel(true) on a running generation").isTrue();
+
+        assertThat(future).isCancelled();
+        assertThatThrownBy(future::join).isInstanceOf(CancellationException.class);
+        assertThat(cancelled.await(BOUND.toSeconds(), TimeUnit.SECONDS)).as("a Cancelled event").isTrue();
+        assertThat(events).noneMatch(e -> e instanceof GenerationEvent.Completed);
+    }
+
+    /** A slow generation fails with {@link GenerationTimeoutException} when the client's timeout passes. */
+    @Test
+    public void deadline_endsASlowGenerationWithGenerationTimeoutException() {
+        Map<String, String> s = new LinkedHashMap<>(settings());
+        Assumptions.assumeTrue(makeSlow(s), "makeSlow(...) is not implemented for " + providerId());
+        SeedreamClient client = client(s, b -> b.timeout(Duration.ofSeconds(1)));
+
+        Throwable t = catchThrowable(() -> client.generate(request()));
+
+        assertThat(t).isInstanceOf(GenerationTimeoutException.class);
+        assertThat(((SeedreamException) t).providerId()).contains(providerId());
+        checkNoCanary(t);
+    }
+
+    // ---------------------------------------------------------------------------------------------- threads
+
+    /** Sixteen concurrent generations on one client all succeed with their own images. */
+    @Test
+    public void concurrentGenerations_allSucceed() {
+        SeedreamClient client = client(settings(), b -> b.timeout(BOUND));
+        GenerationRequest r = request();
+        expectGeneration(r.size().resolution());
+        List<CompletableFuture<GenerationResult>> futures = new ArrayList<>();
+        for (int i = 0; i < 16; i++) {
+            futures.add(client.generateAsync(r));
+        }
+
+        CompletableFuture.allOf(futures.toArray(CompletableFuture[]::new)).orTimeout(BOUND.toSeconds(),
+                TimeUnit.SECONDS).exceptionally(e -> null).join();
+
+        for (CompletableFuture<GenerationResult> f : futures) {
+            assertThat(f).as("each of 16 concurrent generations").isCompleted();
+            checkResult(f.join(), r.size().resolution(), 1);
+        }
+    }
+
+    // ----------------------------------------------------------------------------------------------- secrets
+
+    /** No secret setting's value shows up in the client's, the settings', the provider's or a result's text. */
+    @Test
+    public void toString_neverShowsASecret() {
+        Map<String, String> s = withCanary(settings());
+        SeedreamClient client = client(settings(), b -> b);
+        ProviderSettings providerSettings = ProviderSettings.of(providerId(), s, k -> null, k -> null);
+        List<String> texts = new ArrayList<>();
+        texts.add(client.toString());
+        texts.add(providerSettings.toString());
+        texts.add(factory().toString());
+        texts.add(factory().capabilities(providerSettings).toString());
+        try (ImageProvider provider = factory().create(providerSettings)) {
+            texts.add(provider.toString());
+        }
+        texts.add(generate(client, request()).toString());
+        for (SettingKey key : factory().settings()) {
+            if (secretSettings().contains(key.name())) {
+                texts.add(providerSettings.sourceOf(key));
+            }
+        }
+        assertThat(texts).as("texts that must not contain the canary secret").noneMatch(t -> t.contains(canary));
+    }
+
+    // -------------------------------------------------------------------------------------------- internals
+
+    /** A plain request at {@link #sampleSize()}. */
+    protected GenerationRequest request() {
+        return GenerationRequest.builder("a lighthouse on a cliff at dawn, seedream4j compatibility kit")
+                .size(sampleSize()).build();
+    }
+
+    /** Arranges the images with {@link #expectGeneration(Resolution)}, then generates. */
+    protected final GenerationResult generate(SeedreamClient client, GenerationRequest request) {
+        expectGeneration(request.size().resolution());
+        return client.generate(request);
+    }
+
+    private void checkResult(GenerationResult result, Resolution expected, int count) {
+        Capabilities c = factory().capabilities();
+        assertThat(result.providerId()).isEqualTo(providerId());
+        assertThat(result.images()).as("images").hasSize(count);
+        assertThat(result.warnings()).extracting(Warning::code).as("warnings").doesNotContain(Warning.SIZE_MISMATCH);
+        for (GeneratedImage image : result.images()) {
+            checkImage(image, expected);
+            assertThat(image.seed().isPresent()).as("a seed is reported exactly when the provider takes seeds")
+                    .isEqualTo(c.seed());
+        }
+        Charge charge = result.charge();
+        assertThat(charge.basis()).as("charge basis").isNotNull();
+        assertThat(charge.cost().amount().signum()).as("charge %s", charge).isGreaterThanOrEqualTo(0);
+        assertThat(result.timings().total().isNegative()).as("total time is negative").isFalse();
+    }
+
+    private static void checkImage(GeneratedImage image, Resolution expected) {
+        byte[] bytes = image.bytes();
+        assertThat(image.byteSize()).isEqualTo(bytes.length);
+        ImageFormat sniffed = ImageFormat.sniff(bytes, Math.min(bytes.length, ImageFormat.HEADER_BYTES))
+                .orElseThrow(() -> new AssertionError("image bytes are not PNG, JPEG or WebP"));
+        assertThat(image.format()).isEqualTo(sniffed);
+        assertThat(image.mediaType()).isEqualTo(sniffed.mediaType());
+        assertThat(image.resolution()).as("pixels in the image header").isEqualTo(expected);
+        if (sniffed == ImageFormat.WEBP) {
+            return; // javax.imageio has no WebP decoder; the header check above still holds
+        }
+        try (ImageInputStream in = ImageIO.createImageInputStream(new ByteArrayInputStream(bytes))) {
+            Iterator<ImageReader> readers = ImageIO.getImageReaders(in);
+            assertThat(readers.hasNext()).as("an ImageIO reader for the image").isTrue();
+            ImageReader reader = readers.next();
+            try {
+                assertThat(Arrays.asList(reader.getOriginatingProvider().getMIMETypes()))
+                        .as("media types of the format ImageIO recognises").contains(sniffed.mediaType());
+                reader.setInput(in);
+                BufferedImage decoded = reader.read(0);
+                assertThat(Resolution.of(decoded.getWidth(), decoded.getHeight())).as("decoded pixels")
+                        .isEqualTo(expected);
+            } finally {
+                reader.dispose();
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("the " + sniffed + " image does not decode: " + e.getMessage(), e);
+        }
+    }
+
+    private void checkNoCanary(Throwable t) {
+        for (Throwable x = t; x != null; x = x.getCause()) {
+            assertThat(String.valueOf(x)).as("exception text").doesNotContain(canary);
+            for (Throwable s : x.getSuppressed()) {
+                assertThat(String.valueOf(s)).as("suppressed exception text").doesNotContain(canary);
+            }
+        }
+    }
+
+    private Map<String, String> withCanary(Map<String, String> settings) {
+        Map<String, String> all = new LinkedHashMap<>(settings);
+        for (String name : secretSettings()) {
+            all.put(name, canary);
+        }
+        return all;
+    }
+
+    private ClassLoader loader() {
+        return getClass().getClassLoader();
+    }
+}
