@@ -35,5 +35,12 @@ class ModulePathIT {
         // only the fake is on the module path, so no --provider is needed
         assertThat(r.code()).as(r.err()).isZero();
         assertThat(ImageIO.read(dir.resolve("m.png").toFile()).getWidth()).isEqualTo(1024);
+
+        ProcessRun absent = ProcessRun.java(dir, "--module-path", modulePath, "-m",
+                "io.github.seedream4j.cli/" + ProcessRun.property("seedream.it.main"), "generate", "x",
+                "--provider", "runpod");
+        assertThat(absent.code()).isEqualTo(2);
+        assertThat(absent.err().strip()).isEqualTo("seedream: provider 'runpod' (named by --provider) is not on the "
+                + "class path; add io.github.seedream4j:seedream4j-provider-runpod to the class path. Found: fake");
     }
 }

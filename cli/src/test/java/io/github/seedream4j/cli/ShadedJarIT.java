@@ -18,7 +18,7 @@ class ShadedJarIT {
         ProcessRun r = ProcessRun.java(dir, "-jar", ProcessRun.property("seedream.it.jar"), "providers");
 
         assertThat(r.code()).as(r.err()).isZero();
-        assertThat(r.out()).contains("fake - ").contains("runpod - ").doesNotContain("problem:");
+        assertThat(r.out()).contains("fake - ").contains("runpod - ").contains("cloudflare - ").doesNotContain("problem:");
     }
 
     @Test
