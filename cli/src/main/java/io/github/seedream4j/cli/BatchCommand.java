@@ -32,11 +32,13 @@ import picocli.CommandLine.Parameters;
 
 @Command(name = "batch", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Generate every line of a JSONL file, resumably.", "",
-                "Each line is a JSON object: {\"prompt\": \"...\"} plus optional \"id\", \"negative\", \"size\", \"aspect\",",
-                "\"seed\", \"n\", \"enhance\", \"safety\". Images go to DIR as <id>.png (or line-<N>.png; -1, -2, ... when n > 1).",
-                "DIR/manifest.jsonl records every submission (with the provider's job id, before the result arrives)",
-                "and every result. Running the same command again skips lines already done and resumes jobs the",
-                "provider accepted earlier instead of paying for them again: a killed batch loses no paid image.", ""},
+                "Each line is a JSON object: {\"prompt\": \"...\"} plus optional \"id\", \"negative\", \"size\", "
+                        + "\"aspect\", \"seed\", \"n\", \"enhance\", \"safety\". Images go to DIR as <id>.png, or "
+                        + "line-<N>.png (with -1, -2, ... when n > 1).", "",
+                "DIR/manifest.jsonl records every submission, with the provider's job id, before the result arrives, "
+                        + "and every result. Running the same command again skips lines already done and resumes jobs "
+                        + "the provider accepted earlier instead of paying for them again: a killed batch loses no paid "
+                        + "image. Lines that failed are submitted again.", ""},
         footer = {"%nExamples:",
                 "  seedream batch prompts.jsonl --out images/ --provider fake",
                 "  seedream batch prompts.jsonl --out images/ --provider runpod --concurrency 4 --max-cost 2.50",
@@ -61,7 +63,7 @@ final class BatchCommand implements Callable<Integer> {
     int concurrency;
 
     @Option(names = "--max-cost", paramLabel = "AMOUNT",
-            description = "Budget for this run, in the provider's currency (e.g. 2.50). Before each submission the "
+            description = "Budget for this run in US dollars (e.g. 2.50). Before each submission the "
                     + "estimate is checked; the batch stops submitting when the next line could exceed it.")
     String maxCost;
 

@@ -15,8 +15,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 @Command(name = "estimate", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Estimate what a request (or a whole batch file) would cost, without sending anything.",
-                "Requests are validated exactly as generate would.", ""},
+        description = {"Estimate what a request or a batch file would cost, without sending anything.", "",
+                "Requests are validated exactly as generate validates them, so an estimate that succeeds is a "
+                        + "request the provider will be sent.", ""},
         footer = {"%nExamples:",
                 "  seedream estimate \"a lighthouse at dawn\" --provider runpod --set api-key=x --size 4K",
                 "  seedream estimate --batch prompts.jsonl --provider fake --set price=0.03/image",

@@ -23,10 +23,11 @@ import picocli.CommandLine.Parameters;
 @Command(name = "generate", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Generate images from a prompt and write them to files (atomically; never overwriting unless --force).", ""},
         footer = {"%nExamples:",
-                "  seedream generate \"a lighthouse at dawn\" --provider fake --size 2K --aspect 16:9 --seed 7 --out lighthouse.png",
-                "  seedream generate \"a red fox\" -n 3 --out fox.png            # fox-1.png, fox-2.png, fox-3.png",
-                "  seedream generate \"a red fox\" --size 2048x1536 --json --out fox.png",
-                "  seedream generate \"a red fox\" --provider runpod --set api-key=$RUNPOD_API_KEY --strict",
+                "  seedream generate \"a lighthouse at dawn\" --provider fake --size 2K --aspect 16:9 \\",
+                "      --seed 7 --out lighthouse.png",
+                "  seedream generate \"a red fox\" --provider fake -n 3 --out fox.png   # fox-1.png, fox-2.png, fox-3.png",
+                "  SEEDREAM_PROVIDER=fake seedream generate \"a red fox\" --size 2048x1536 --json --out fox.png",
+                "  RUNPOD_API_KEY=... seedream generate \"a red fox\" --provider runpod --size 4K --strict --verbose",
                 ExitCodes.FOOTER})
 final class GenerateCommand implements Callable<Integer> {
 

@@ -37,6 +37,7 @@ public final class Main {
         cl.setOut(new PrintWriter(io.out, true));
         cl.setErr(new PrintWriter(io.err, true));
         cl.setCaseInsensitiveEnumValuesAllowed(true);
+        cl.setUsageHelpWidth(110);
         cl.setParameterExceptionHandler((e, args) -> {
             CommandLine c = e.getCommandLine();
             io.error(e.getMessage().strip().replace(System.lineSeparator(), " ") + " (see: "
@@ -93,7 +94,8 @@ public final class Main {
             synopsisSubcommandLabel = "COMMAND",
             description = {"Generate images with ByteDance's Seedream 4.0 through any seedream4j provider.", ""},
             footer = {"%nExamples:",
-                    "  seedream generate \"a lighthouse at dawn\" --provider fake --size 2K --aspect 16:9 --seed 7 --out lighthouse.png",
+                    "  seedream generate \"a lighthouse at dawn\" --provider fake --size 2K --aspect 16:9 \\",
+                    "      --seed 7 --out lighthouse.png",
                     "  seedream estimate \"a lighthouse at dawn\" --provider runpod --size 4K",
                     "  seedream providers",
                     "  seedream batch prompts.jsonl --out images/ --concurrency 4 --max-cost 2.00",

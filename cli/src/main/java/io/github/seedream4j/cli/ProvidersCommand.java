@@ -17,8 +17,9 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 @Command(name = "providers", mixinStandardHelpOptions = true,
-        description = {"List the providers bundled on the class path: what each can do, and which of its settings are",
-                "set and from where. Setting values are never shown.", ""},
+        description = {"List the bundled providers, what each can do, and where its settings come from.", "",
+                "Shows for each setting whether it is set and from where (--set, system property, environment "
+                        + "variable, default). Setting values are never shown, secret or not.", ""},
         footer = {"%nExamples:",
                 "  seedream providers",
                 "  RUNPOD_API_KEY=... seedream providers      # shows api-key as set, from the environment variable",
