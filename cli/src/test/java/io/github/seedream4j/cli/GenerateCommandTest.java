@@ -209,6 +209,57 @@ class GenerateCommandTest {
         assertThat(r.out()).startsWith("seedream 0.1.0-SNAPSHOT");
     }
 
+    @Test
+    void generate_providerFromTheSystemPropertyWhenNoneIsGiven() {
+        String before = System.getProperty("seedream.provider");
+        System.setProperty("seedream.provider", "fake");
+        try {
+            CliRun r = CliRun.of("generate", "x", "--size", "1K", "--out", out());
+
+            assertThat(r.code()).as(r.err()).isZero();
+            assertThat(r.out()).contains("provider fake");
+        } finally {
+            if (before == null) {
+                System.clearProperty("seedream.provider");
+            } else {
+                System.setProperty("seedream.provider", before);
+            }
+        }
+    }
+
+    @Test
+    void generate_malformedTimeoutExits2() {
+        CliRun r = CliRun.of("generate", "x", "--provider", "fake", "--timeout", "soon", "--out", out());
+
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.errLines()).containsExactly("seedream: --timeout 'soon' is not a positive duration: use for "
+                + "example 90s, 10m or 500ms");
+    }
+
+    @Test
+    void generate_providerFailureExits1WithItsMessage() {
+        CliRun r = CliRun.of("generate", "x", "--provider", "fake", "--size", "1K", "--set", "failures=failed",
+                "--out", out());
+
+        assertThat(r.code()).isEqualTo(1);
+        assertThat(r.errLines()).hasSize(1).allMatch(l -> l.startsWith("seedream: ")).noneMatch(l -> l.contains("\tat "));
+        assertThat(Path.of(out())).doesNotExist();
+    }
+
+    @Test
+    void estimate_batchPricesEveryLineAndNamesBadOnes() throws Exception {
+        Path file = dir.resolve("p.jsonl");
+        Files.write(file, List.of("{\"prompt\": \"a\", \"size\": \"1K\", \"n\": 2}", "{\"prompt\": \"b\", \"seed\": -1}"));
+
+        CliRun r = CliRun.of("estimate", "--batch", file.toString(), "--provider", "fake", "--set", "price=0.03/image");
+
+        assertThat(r.code()).isEqualTo(3);
+        assertThat(r.out()).contains("line 1: 0.06 USD (2 x 1024x1024)")
+                .contains("estimate: 0.06 USD for 1 line(s) on provider fake; 1 line(s) invalid (nothing was sent)");
+        assertThat(r.errLines()).containsExactly("seedream: " + file + " line 2: seed -1 is out of range: use a whole "
+                + "number from 0 to 2147483647, or leave the seed out and the client picks one and reports it");
+    }
+
     private String out() {
         return dir.resolve("out.png").toString();
     }
