@@ -34,7 +34,14 @@ final class TestProviders {
             Path services = dir.resolve("META-INF/services");
             Files.createDirectories(services);
             Files.writeString(services.resolve(ImageProviderFactory.class.getName()), String.join("\n", factories) + "\n");
-            return new URLClassLoader(new URL[] {dir.toUri().toURL()}, TestProviders.class.getClassLoader());
+            return new URLClassLoader(new URL[] {dir.toUri().toURL()}, TestProviders.class.getClassLoader()) {
+                @Override
+                public java.util.Enumeration<URL> getResources(String name) throws IOException {
+                    // only this class path's registrations: the test class path itself registers a provider
+                    // (ListenerTestProvider), which would otherwise leak into every discovery case
+                    return name.startsWith("META-INF/services/") ? findResources(name) : super.getResources(name);
+                }
+            };
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
