@@ -15,11 +15,25 @@ public final class AtomicFiles {
     private AtomicFiles() {
     }
 
-    /** A temporary file beside {@code target}, hidden, ending in {@code .part}. */
+    /**
+     * A new, empty temporary file beside {@code target}, hidden, ending in {@code .part}. It is created like any
+     * other file (the process umask applies), unlike {@link Files#createTempFile}, whose owner-only permissions
+     * would carry over to the finished image.
+     */
     public static Path temporaryBeside(Path target) throws IOException {
         Path dir = target.toAbsolutePath().getParent();
         Files.createDirectories(dir);
-        return Files.createTempFile(dir, "." + target.getFileName(), ".part");
+        for (int attempt = 0; ; attempt++) {
+            Path tmp = dir.resolve("." + target.getFileName() + "." + Long.toHexString(
+                    java.util.concurrent.ThreadLocalRandom.current().nextLong()) + ".part");
+            try {
+                return Files.createFile(tmp);
+            } catch (FileAlreadyExistsException e) {
+                if (attempt > 8) {
+                    throw e;
+                }
+            }
+        }
     }
 
     /**
