@@ -5,6 +5,7 @@ import io.github.seedream4j.PriceModel;
 import io.github.seedream4j.Resolution;
 import io.github.seedream4j.SizeTier;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.EnumSet;
 import java.util.LinkedHashSet;
 import java.util.Objects;
@@ -34,9 +35,13 @@ public record Capabilities(boolean exactSizes, int minSide, int maxSide, Set<Siz
 
     /** @throws IllegalArgumentException if the values contradict each other */
     public Capabilities {
-        tiers = tiers.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(tiers));
-        ratios = Set.copyOf(ratios);
-        extras = Set.copyOf(extras);
+        // stable iteration order (enum order, then insertion order): Set.copyOf's order changes from one JVM run to
+        // the next, and these sets are printed in messages
+        tiers = tiers.isEmpty() ? Set.of() : Collections.unmodifiableSet(EnumSet.copyOf(tiers));
+        ratios.forEach(r -> Objects.requireNonNull(r, "ratio"));
+        extras.forEach(e -> Objects.requireNonNull(e, "extra"));
+        ratios = Collections.unmodifiableSet(new LinkedHashSet<>(ratios));
+        extras = Collections.unmodifiableSet(new LinkedHashSet<>(extras));
         Objects.requireNonNull(pricing, "pricing");
         if (!exactSizes && tiers.isEmpty()) {
             throw new IllegalArgumentException("a provider takes exact sizes, tiers, or both");
