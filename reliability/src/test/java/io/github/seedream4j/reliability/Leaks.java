@@ -6,6 +6,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.function.BooleanSupplier;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -20,6 +22,13 @@ final class Leaks {
     static List<String> threads(String prefix) {
         return Thread.getAllStackTraces().keySet().stream().filter(Thread::isAlive).map(Thread::getName)
                 .filter(n -> n.startsWith(prefix)).sorted().collect(Collectors.toList());
+    }
+
+    /** Live threads counted by name with trailing numbers removed, for example {@code seedream-runpod-worker}. */
+    static Map<String, Long> threadPools() {
+        return Thread.getAllStackTraces().keySet().stream().filter(Thread::isAlive)
+                .map(t -> t.getName().replaceAll("[-#]?\\d+", ""))
+                .collect(Collectors.groupingBy(n -> n, TreeMap::new, Collectors.counting()));
     }
 
     /** The live {@code seedream-} threads, after giving stopped pools up to {@code settle} to wind down. */
