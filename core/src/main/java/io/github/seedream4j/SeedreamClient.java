@@ -63,6 +63,7 @@ public final class SeedreamClient implements AutoCloseable {
     public static final int MAX_WORKER_THREADS = 64;
 
     private final ExecutorService executor;
+    private volatile boolean closed;
     private final ScheduledThreadPoolExecutor scheduler;
 
     private SeedreamClient(Builder b, ImageProviderFactory factory, ImageProvider provider, Capabilities capabilities) {
@@ -203,6 +204,7 @@ public final class SeedreamClient implements AutoCloseable {
     /** Closes the provider and stops the client's threads. Generations still running fail. */
     @Override
     public void close() {
+        closed = true;
         try {
             provider.close();
         } finally {
@@ -217,6 +219,11 @@ public final class SeedreamClient implements AutoCloseable {
     }
 
     // --- package-private plumbing used by Generation
+
+    /** Whether {@link #close()} was called: downloads still running must not publish files any more. */
+    boolean isClosed() {
+        return closed;
+    }
 
     ImageProvider provider() {
         return provider;
