@@ -55,8 +55,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  * The fault matrix (docs/fault-matrix.md), one test case per row, run through {@link SeedreamClient} against
  * WireMock on loopback. Every row asserts the outcome (a result, or one exception type with its actionable
  * message), how many generation POSTs the server saw, that a failed row left no file (and no {@code .part}) in the
- * destination directory, that retries stayed within the policy, and that closing the client left no
- * {@code seedream-} thread.
+ * destination directory, that retries stayed within the policy, and that closing the client left none of its
+ * {@code seedream-<provider>-} threads (the shared {@code seedream-http-} pool is checked to stay bounded).
  *
  * <p>A provider joins with {@code class XFaultMatrixTest extends FaultMatrixContract} returning its
  * {@link HttpProviderHarness}; rows needing jobs are skipped for providers without them.
@@ -331,7 +331,9 @@ abstract class FaultMatrixContract {
         if (row.expectedRetries >= 0) {
             assertThat(o.retries).as("retries").hasSize(row.expectedRetries);
         }
-        assertThat(Leaks.seedreamThreadsAfter(Duration.ofSeconds(5))).as("threads left after close").isEmpty();
+        assertThat(Leaks.clientThreadsAfter(h.providerId(), Duration.ofSeconds(5))).as("threads left after close")
+                .isEmpty();
+        assertThat(Leaks.threads("seedream-http-")).as("the shared HTTP pool stays bounded").hasSizeLessThanOrEqualTo(8);
         assertThat(Leaks.files(dir).stream().filter(f -> f.endsWith(".part"))).as("temporary files").isEmpty();
     }
 

@@ -31,10 +31,20 @@ final class Leaks {
                 .collect(Collectors.groupingBy(n -> n, TreeMap::new, Collectors.counting()));
     }
 
-    /** The live {@code seedream-} threads, after giving stopped pools up to {@code settle} to wind down. */
+    /**
+     * The live {@code seedream-} threads, after giving stopped pools up to {@code settle} to wind down. This includes
+     * the shared {@code seedream-http-} pool, whose idle threads end 2 s after their last work.
+     */
     static List<String> seedreamThreadsAfter(Duration settle) {
         await(() -> threads("seedream-").isEmpty(), settle);
         return threads("seedream-");
+    }
+
+    /** The live threads of the clients of {@code providerId} ({@code seedream-<id>-worker/timer}), after a settle. */
+    static List<String> clientThreadsAfter(String providerId, Duration settle) {
+        String prefix = "seedream-" + providerId + "-";
+        await(() -> threads(prefix).isEmpty(), settle);
+        return threads(prefix);
     }
 
     /** Every file in {@code dir}, hidden ones ({@code .img.png...part}) included; empty when it does not exist. */
