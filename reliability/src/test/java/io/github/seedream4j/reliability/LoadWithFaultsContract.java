@@ -55,9 +55,7 @@ abstract class LoadWithFaultsContract {
     void generateAsync_manyWithInjectedRefusals() throws Exception {
         HttpProviderHarness h = harness();
         WireMockServer server = new WireMockServer(wireMockConfig().bindAddress("127.0.0.1").dynamicPort()
-                .containerThreads(40).disableRequestJournal()
-                // HTTP/1.1 only: see docs/fault-matrix.md, "Known problem: h2c under load"
-                .http2PlainDisabled(true));
+                .containerThreads(40).disableRequestJournal());
         server.start();
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         int before = threads.getThreadCount();
