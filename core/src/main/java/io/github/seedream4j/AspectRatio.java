@@ -77,6 +77,8 @@ public record AspectRatio(int width, int height) {
         }
         try {
             return of(Integer.parseInt(t.substring(0, sep).strip()), Integer.parseInt(t.substring(sep + 1).strip()));
+        } catch (InvalidRequestException e) {
+            throw InvalidRequestException.quoting("aspect ratio", text, e);
         } catch (NumberFormatException e) {
             throw new InvalidRequestException("aspect ratio '" + text + "' is not of the form W:H with whole numbers; "
                     + "use for example 16:9, or one of " + SEEDREAM_RATIOS);

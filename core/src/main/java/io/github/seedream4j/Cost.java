@@ -56,6 +56,8 @@ public record Cost(BigDecimal amount, Currency currency) implements Comparable<C
     public static Cost parse(String amount, Currency currency) {
         try {
             return new Cost(new BigDecimal(Objects.requireNonNullElse(amount, "").strip()), currency);
+        } catch (InvalidRequestException e) {
+            throw InvalidRequestException.quoting("cost", amount, e);
         } catch (NumberFormatException e) {
             throw new InvalidRequestException("cost '" + amount + "' is not a decimal number: use for example 0.03");
         }

@@ -344,6 +344,11 @@ final class Generation {
         }
 
         @Override
+        public boolean abandoned() {
+            return cancelled.get() || client.isClosed();
+        }
+
+        @Override
         public String toString() {
             return "call " + planned.index() + " of generation " + id + (cancelReason == null ? "" : " (" + cancelReason + ")");
         }

@@ -37,6 +37,7 @@ public enum ImageFormat {
 
     /** The format whose magic bytes start {@code head} (of which the first {@code length} bytes are valid). */
     public static Optional<ImageFormat> sniff(byte[] head, int length) {
+        length = Math.min(length, head.length); // a length past the array must not throw
         if (length >= 8 && (head[0] & 0xff) == 0x89 && head[1] == 'P' && head[2] == 'N' && head[3] == 'G'
                 && head[4] == 0x0d && head[5] == 0x0a && head[6] == 0x1a && head[7] == 0x0a) {
             return Optional.of(PNG);

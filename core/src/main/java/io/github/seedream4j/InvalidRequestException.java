@@ -18,6 +18,18 @@ public final class InvalidRequestException extends SeedreamException {
     }
 
     /** @param message what happened, with the offending value and what to do next; never a secret */
+    /**
+     * {@code refused} itself when its message already quotes {@code text}, else a refusal that quotes what the caller
+     * wrote ({@code 0*0}) before the reason given for the value it means ({@code 0x0}).
+     */
+    static InvalidRequestException quoting(String what, String text, InvalidRequestException refused) {
+        if (text == null || refused.getMessage().contains(text.strip())) {
+            return refused;
+        }
+        return new InvalidRequestException(what + " '" + text + "' was refused: " + refused.getMessage(), null, null,
+                refused);
+    }
+
     public InvalidRequestException(String message) {
         this(message, null, null, null);
     }

@@ -52,7 +52,12 @@ public sealed interface PriceModel permits PriceModel.PerImage, PriceModel.PerMe
                 }
                 money = money.substring(0, space);
             }
-            Cost price = Cost.parse(money, currency);
+            Cost price;
+            try {
+                price = Cost.parse(money, currency);
+            } catch (InvalidRequestException e) {
+                throw InvalidRequestException.quoting("price", text, e);
+            }
             if (unit.equals("image")) {
                 return new PerImage(price);
             }

@@ -56,6 +56,8 @@ public record Resolution(int width, int height) {
         try {
             return new Resolution(Integer.parseInt(t.substring(0, sep).strip()),
                     Integer.parseInt(t.substring(sep + 1).strip()));
+        } catch (InvalidRequestException e) {
+            throw InvalidRequestException.quoting("resolution", text, e);
         } catch (NumberFormatException e) {
             throw new InvalidRequestException("resolution '" + text
                     + "' is not of the form WIDTHxHEIGHT with whole numbers; use for example 2048x2048");

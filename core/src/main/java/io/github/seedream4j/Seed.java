@@ -39,6 +39,8 @@ public record Seed(long value) {
     public static Seed parse(String text) {
         try {
             return new Seed(Long.parseLong(text == null ? "" : text.strip()));
+        } catch (InvalidRequestException e) {
+            throw InvalidRequestException.quoting("seed", text, e);
         } catch (NumberFormatException e) {
             throw new InvalidRequestException("seed '" + text + "' is not a whole number: use 0 to " + MAX);
         }

@@ -17,8 +17,10 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 
 /**
@@ -38,8 +40,10 @@ import java.util.function.Function;
  * into warnings according to the {@link UnsupportedOptionPolicy}, a seed is chosen when none is given (and
  * reported), and requests for several images fan out within the provider's images-per-call limit.
  *
- * <p>Thread-safe: one client serves concurrent generations. Close it to release the provider's connections and
- * the client's threads (all daemon threads).
+ * <p>Thread-safe: one client serves concurrent generations. Providers run their blocking work (an HTTP round trip)
+ * on at most {@link #MAX_WORKER_THREADS} worker threads per client, however many generations are in flight; more
+ * work waits its turn, under each generation's deadline. Close it to release the provider's connections and the
+ * client's threads (all daemon threads; idle workers also end on their own).
  */
 public final class SeedreamClient implements AutoCloseable {
 
@@ -55,7 +59,11 @@ public final class SeedreamClient implements AutoCloseable {
     private final Duration timeout;
     private final long maxImageBytes;
     private final Events events;
+    /** The most worker threads one client runs provider work on; further work is queued. */
+    public static final int MAX_WORKER_THREADS = 64;
+
     private final ExecutorService executor;
+    private volatile boolean closed;
     private final ScheduledThreadPoolExecutor scheduler;
 
     private SeedreamClient(Builder b, ImageProviderFactory factory, ImageProvider provider, Capabilities capabilities) {
@@ -66,7 +74,11 @@ public final class SeedreamClient implements AutoCloseable {
         this.timeout = b.timeout;
         this.maxImageBytes = b.maxImageBytes;
         this.events = new Events(b.listeners);
-        this.executor = Executors.newCachedThreadPool(new DaemonThreads("seedream-" + factory.id() + "-worker"));
+        // bounded: an unbounded cached pool grew one thread per generation in flight (350 threads for 200 at once)
+        ThreadPoolExecutor workers = new ThreadPoolExecutor(MAX_WORKER_THREADS, MAX_WORKER_THREADS, 10,
+                TimeUnit.SECONDS, new LinkedBlockingQueue<>(), new DaemonThreads("seedream-" + factory.id() + "-worker"));
+        workers.allowCoreThreadTimeOut(true);
+        this.executor = workers;
         this.scheduler = new ScheduledThreadPoolExecutor(1, new DaemonThreads("seedream-" + factory.id() + "-timer"));
         this.scheduler.setRemoveOnCancelPolicy(true);
     }
@@ -192,6 +204,7 @@ public final class SeedreamClient implements AutoCloseable {
     /** Closes the provider and stops the client's threads. Generations still running fail. */
     @Override
     public void close() {
+        closed = true;
         try {
             provider.close();
         } finally {
@@ -206,6 +219,11 @@ public final class SeedreamClient implements AutoCloseable {
     }
 
     // --- package-private plumbing used by Generation
+
+    /** Whether {@link #close()} was called: downloads still running must not publish files any more. */
+    boolean isClosed() {
+        return closed;
+    }
 
     ImageProvider provider() {
         return provider;

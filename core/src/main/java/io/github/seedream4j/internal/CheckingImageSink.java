@@ -1,6 +1,7 @@
 package io.github.seedream4j.internal;
 
 import io.github.seedream4j.GeneratedImage;
+import io.github.seedream4j.GenerationCancelledException;
 import io.github.seedream4j.ImageDestination;
 import io.github.seedream4j.ImageDownloadException;
 import io.github.seedream4j.ImageFormat;
@@ -38,6 +39,14 @@ public final class CheckingImageSink implements ImageSink {
 
         /** Reports a stored image and how long it took. */
         void fetched(GeneratedImage image, long nanos);
+
+        /**
+         * Whether the generation was cancelled or passed its deadline, so nobody will receive the image: a download
+         * still running must not publish a file afterwards.
+         */
+        default boolean abandoned() {
+            return false;
+        }
     }
 
     private final ImageDestination destination;
@@ -149,6 +158,7 @@ public final class CheckingImageSink implements ImageSink {
         if (!dir.overwrite() && Files.exists(target)) {
             throw fail("image file " + target + " already exists; choose another name or allow overwriting", null);
         }
+        checkWanted(target);
         Path tmp = AtomicFiles.temporaryBeside(target);
         try {
             long total = head.length;
@@ -158,6 +168,7 @@ public final class CheckingImageSink implements ImageSink {
                 trailer.accept(head, 0, head.length);
                 byte[] buf = new byte[64 * 1024];
                 for (int n; (n = in.read(buf)) > 0; ) {
+                    checkWanted(target);
                     total += n;
                     checkCap(total);
                     out.write(buf, 0, n);
@@ -167,12 +178,22 @@ public final class CheckingImageSink implements ImageSink {
             if (!trailer.complete(format, total)) {
                 throw truncated(format, total, from);
             }
+            checkWanted(target);
             AtomicFiles.commit(tmp, target, dir.overwrite());
             return GeneratedImage.inFile(format, actual, target, total, seed, source);
         } catch (FileAlreadyExistsException e) {
             throw fail("image file " + target + " already exists; choose another name or allow overwriting", e);
         } finally {
             Files.deleteIfExists(tmp);
+        }
+    }
+
+    /** Stops a download whose generation already ended without it, before it can leave a file behind. */
+    private void checkWanted(Path target) {
+        if (owner.abandoned()) {
+            throw new GenerationCancelledException("provider " + owner.providerId() + ": the generation was cancelled "
+                    + "or passed its deadline while its image was being fetched; " + target + " was not written",
+                    owner.providerId(), null, null);
         }
     }
 

@@ -35,8 +35,11 @@ public record Capabilities(boolean exactSizes, int minSide, int maxSide, Set<Siz
 
     /** @throws IllegalArgumentException if the values contradict each other */
     public Capabilities {
-        // ordered copies, so listings and messages are stable
+        // stable iteration order (enum order, then insertion order): Set.copyOf's order changes from one JVM run to
+        // the next, and these sets are printed in messages
         tiers = tiers.isEmpty() ? Set.of() : Collections.unmodifiableSet(EnumSet.copyOf(tiers));
+        ratios.forEach(r -> Objects.requireNonNull(r, "ratio"));
+        extras.forEach(e -> Objects.requireNonNull(e, "extra"));
         ratios = Collections.unmodifiableSet(new LinkedHashSet<>(ratios));
         extras = Collections.unmodifiableSet(new LinkedHashSet<>(extras));
         Objects.requireNonNull(pricing, "pricing");

@@ -38,10 +38,13 @@ public final class FeignSupport {
                 .build();
     }
 
-    /** A JDK HTTP client that connects within {@code connectTimeout} and never follows redirects by itself. */
+    /**
+     * A JDK HTTP client that connects within {@code connectTimeout}, never follows redirects by itself, and runs its
+     * internal work on a small shared pool of daemon threads (not the JDK's unbounded default).
+     */
     public static HttpClient httpClient(Duration connectTimeout) {
         return HttpClient.newBuilder().connectTimeout(connectTimeout).followRedirects(HttpClient.Redirect.NEVER)
-                .build();
+                .executor(HttpThreads.executor()).build();
     }
 
     /** Feign options matching {@link #httpClient(Duration)}, with a read timeout. */

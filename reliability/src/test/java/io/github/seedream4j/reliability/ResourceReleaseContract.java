@@ -1,0 +1,142 @@
+package io.github.seedream4j.reliability;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import io.github.seedream4j.GenerationEvent;
+import io.github.seedream4j.GenerationResult;
+import io.github.seedream4j.GenerationTimeoutException;
+import io.github.seedream4j.ImageDestination;
+import io.github.seedream4j.SeedreamClient;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Cancellation and deadlines release everything: the provider's job is cancelled, no {@code seedream-} thread of
+ * the client outlives {@code close()}, no temporary {@code .part} file stays behind, and no image file appears
+ * after the generation has already failed.
+ */
+abstract class ResourceReleaseContract {
+
+    static final String KEY = "canary-key-RELEASE-77c0aa";
+    static final String IMAGE = "/img/slow.png";
+    /** Larger than the 256 KiB header read, so the body streams into a {@code .part} file. */
+    static final byte[] LARGE_PNG = Pngs.noise(1280, 720);
+
+    private WireMockServer server;
+    @TempDir
+    Path temp;
+
+    /** The provider under test. */
+    abstract HttpProviderHarness harness();
+
+    @BeforeEach
+    void start() {
+        server = new WireMockServer(wireMockConfig().bindAddress("127.0.0.1").dynamicPort());
+        server.start();
+    }
+
+    @AfterEach
+    void stop() {
+        server.stop();
+    }
+
+    private SeedreamClient client(Duration timeout, GenerationListenerList listener) {
+        HttpProviderHarness h = harness();
+        return SeedreamClient.builder().provider(h.providerId()).settings(h.settings(server.baseUrl(), KEY))
+                .systemProperties(k -> null).environment(k -> null).timeout(timeout).listener(listener::add).build();
+    }
+
+    @Test
+    void cancel_whilePolling_cancelsTheJobAndLeavesNothing() throws Exception {
+        HttpProviderHarness h = harness();
+        org.junit.jupiter.api.Assumptions.assumeTrue(h.hasJobs(), "no jobs to poll");
+        server.stubFor(h.submit().willReturn(HttpProviderHarness.json(200, h.jobBody("IN_QUEUE"))));
+        server.stubFor(h.poll().willReturn(HttpProviderHarness.json(200, h.jobBody("IN_PROGRESS"))));
+        server.stubFor(h.cancel().willReturn(HttpProviderHarness.json(200, h.jobBody("CANCELLED"))));
+        GenerationListenerList events = new GenerationListenerList();
+        Path dir = temp.resolve("out");
+        CompletableFuture<GenerationResult> f;
+        try (SeedreamClient client = client(Duration.ofSeconds(30), events)) {
+            f = client.generateAsync(FaultMatrixContract.request(), ImageDestination.directory(dir, "img", false));
+            assertThat(events.polled.await(10, TimeUnit.SECONDS)).as("polled").isTrue();
+            f.cancel(true);
+            assertThat(Leaks.await(() -> server.countRequestsMatching(h.cancelled().build()).getCount() >= 1,
+                    Duration.ofSeconds(5))).as("cancel sent").isTrue();
+        }
+        assertThat(catchThrowable(f::get)).isInstanceOf(CancellationException.class);
+        assertThat(server.countRequestsMatching(h.submitted().build()).getCount()).isEqualTo(1);
+        assertThat(server.countRequestsMatching(h.cancelled().build()).getCount()).isEqualTo(1);
+        assertThat(Leaks.clientThreadsAfter(h.providerId(), Duration.ofSeconds(5))).isEmpty();
+        assertThat(Leaks.files(dir)).isEmpty();
+    }
+
+    @Test
+    void deadline_duringASlowDownload_leavesNoFileEvenAfterTheBodyArrives() throws Exception {
+        HttpProviderHarness h = harness();
+        byte[] png = LARGE_PNG;
+        server.stubFor(h.submit().willReturn(HttpProviderHarness.json(200, h.completedBody(server.baseUrl() + IMAGE))));
+        // headers at once, then the body in pieces over 2.5 s: the sink has a .part file open when the deadline hits
+        server.stubFor(get(urlPathEqualTo(IMAGE)).willReturn(aResponse().withHeader("Content-Type", "image/png")
+                .withBody(png).withChunkedDribbleDelay(10, 2500)));
+        GenerationListenerList events = new GenerationListenerList();
+        Path dir = temp.resolve("out");
+        try (SeedreamClient client = client(Duration.ofSeconds(1), events)) {
+            Throwable error = catchThrowable(() -> client.generateAsync(FaultMatrixContract.request(),
+                    ImageDestination.directory(dir, "img", false)).get(10, TimeUnit.SECONDS));
+            assertThat(error).isInstanceOf(ExecutionException.class).cause()
+                    .isInstanceOf(GenerationTimeoutException.class);
+            // the body has fully arrived by now: whatever was still reading it must not publish a file
+            Leaks.await(() -> false, Duration.ofMillis(3000));
+            assertThat(Leaks.files(dir)).as("files after a failed generation, the client still open").isEmpty();
+        }
+        assertThat(Leaks.clientThreadsAfter(h.providerId(), Duration.ofSeconds(5))).isEmpty();
+        assertThat(Leaks.files(dir)).isEmpty();
+    }
+
+    @Test
+    void close_duringASlowDownload_interruptsItAndRemovesThePartFile() throws Exception {
+        HttpProviderHarness h = harness();
+        server.stubFor(h.submit().willReturn(HttpProviderHarness.json(200, h.completedBody(server.baseUrl() + IMAGE))));
+        server.stubFor(get(urlPathEqualTo(IMAGE)).willReturn(aResponse().withHeader("Content-Type", "image/png")
+                .withBody(LARGE_PNG).withChunkedDribbleDelay(20, 4000)));
+        GenerationListenerList events = new GenerationListenerList();
+        Path dir = temp.resolve("out");
+        CompletableFuture<GenerationResult> f;
+        try (SeedreamClient client = client(Duration.ofSeconds(30), events)) {
+            f = client.generateAsync(FaultMatrixContract.request(), ImageDestination.directory(dir, "img", false));
+            assertThat(Leaks.await(() -> Leaks.files(dir).stream().anyMatch(n -> n.endsWith(".part")),
+                    Duration.ofSeconds(10))).as("a .part file while downloading").isTrue();
+        }
+        assertThat(Leaks.clientThreadsAfter(h.providerId(), Duration.ofSeconds(5))).isEmpty();
+        assertThat(Leaks.await(() -> Leaks.files(dir).isEmpty(), Duration.ofSeconds(5))).as("no file left: %s",
+                Leaks.files(dir)).isTrue();
+        assertThat(Leaks.await(f::isDone, Duration.ofSeconds(5))).as("the generation ended").isTrue();
+        assertThat(f).isCompletedExceptionally();
+    }
+
+    /** Collects events and signals the first poll. */
+    static final class GenerationListenerList {
+        final CountDownLatch polled = new CountDownLatch(1);
+
+        void add(GenerationEvent e) {
+            if (e instanceof GenerationEvent.Polled) {
+                polled.countDown();
+            }
+        }
+    }
+}
