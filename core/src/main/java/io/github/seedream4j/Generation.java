@@ -27,7 +27,7 @@ import java.util.concurrent.atomic.AtomicLong;
 final class Generation {
 
     private final SeedreamClient client;
-    private final SeedreamClient.Plan plan;
+    private final Planner.Plan plan;
     private final ImageDestination destination;
     private final String resumeJobId;
     private final String id = UUID.randomUUID().toString().substring(0, 8);
@@ -43,7 +43,7 @@ final class Generation {
     private volatile String cancelReason;
     private volatile ScheduledFuture<?> timer;
 
-    Generation(SeedreamClient client, SeedreamClient.Plan plan, ImageDestination destination, String resumeJobId) {
+    Generation(SeedreamClient client, Planner.Plan plan, ImageDestination destination, String resumeJobId) {
         this.client = client;
         this.plan = plan;
         this.destination = destination;
@@ -54,6 +54,8 @@ final class Generation {
     }
 
     CompletableFuture<GenerationResult> start() {
+        client.started(this);
+        result.whenComplete((r, e) -> client.ended(this));
         publish(new GenerationEvent.Validated(id, providerId, Instant.now(), plan.request, plan.resolution,
                 plan.calls.size(), plan.warnings));
         result.whenComplete((r, e) -> {
@@ -68,7 +70,7 @@ final class Generation {
         });
         timer = client.scheduler().schedule(this::deadlinePassed, client.timeout().toNanos(), TimeUnit.NANOSECONDS);
         List<CompletableFuture<ProviderResult>> futures = new ArrayList<>();
-        for (SeedreamClient.Plan.Call planned : plan.calls) {
+        for (Planner.Plan.Call planned : plan.calls) {
             Call call = new Call(planned);
             calls.add(call);
             futures.add(call.run());
@@ -98,6 +100,18 @@ final class Generation {
             // the outcome first, so a listener that ends its span on the first terminal event sees the timeout
             publish(new GenerationEvent.Failed(id, providerId, Instant.now(), e));
             cancelAll("deadline of " + client.timeout() + " passed");
+            result.completeExceptionally(e);
+        }
+    }
+
+    /** Cancels the generation from outside (the client closing): the caller gets a {@link GenerationCancelledException}. */
+    void cancel(String reason) {
+        if (settled.compareAndSet(false, true)) {
+            GenerationCancelledException e = new GenerationCancelledException("the generation on provider "
+                    + providerId + " was cancelled: " + reason, providerId,
+                    jobIds().isEmpty() ? null : jobIds().get(0), null);
+            publish(new GenerationEvent.Failed(id, providerId, Instant.now(), e));
+            cancelAll(reason);
             result.completeExceptionally(e);
         }
     }
@@ -207,14 +221,14 @@ final class Generation {
 
     /** One provider call and its context. */
     private final class Call implements GenerationContext, CheckingImageSink.Owner {
-        private final SeedreamClient.Plan.Call planned;
+        private final Planner.Plan.Call planned;
         private final CheckingImageSink sink;
         private final List<Runnable> onCancel = new CopyOnWriteArrayList<>();
         private final System.Logger logger;
         private volatile CompletableFuture<ProviderResult> future = new CompletableFuture<>();
         private volatile String jobId;
 
-        Call(SeedreamClient.Plan.Call planned) {
+        Call(Planner.Plan.Call planned) {
             this.planned = planned;
             this.sink = new CheckingImageSink(destination, plan.resolution, planned.sent().seed().orElse(null),
                     planned.firstImage(), plan.request.count(), client.maxImageBytes(), this);

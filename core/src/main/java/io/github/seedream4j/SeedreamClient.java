@@ -65,12 +65,20 @@ public final class SeedreamClient implements AutoCloseable {
     private final ExecutorService executor;
     private volatile boolean closed;
     private final ScheduledThreadPoolExecutor scheduler;
+    private final Planner planner;
+    private final CostEstimator estimator;
+    private final java.util.Set<Generation> active = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+    /** How long {@link #close()} waits for cancellations of running jobs to reach their provider. */
+    static final Duration CLOSE_GRACE = Duration.ofSeconds(2);
 
     private SeedreamClient(Builder b, ImageProviderFactory factory, ImageProvider provider, Capabilities capabilities) {
         this.factory = factory;
         this.provider = provider;
         this.capabilities = capabilities;
         this.policy = b.policy;
+        this.planner = new Planner(factory.id(), capabilities, b.policy);
+        this.estimator = new CostEstimator(planner, capabilities);
         this.timeout = b.timeout;
         this.maxImageBytes = b.maxImageBytes;
         this.events = new Events(b.listeners);
@@ -122,8 +130,7 @@ public final class SeedreamClient implements AutoCloseable {
      * @throws UnsupportedOptionException if it has options the provider cannot honour and the policy is REFUSE
      */
     public Charge estimate(GenerationRequest request) {
-        Plan plan = plan(request);
-        return Charge.estimated(capabilities.pricing().estimate(plan.resolution, request.count()));
+        return estimator.estimate(request);
     }
 
     /**
@@ -133,7 +140,7 @@ public final class SeedreamClient implements AutoCloseable {
      * @throws UnsupportedOptionException if it has options the provider cannot honour and the policy is REFUSE
      */
     public List<Warning> validate(GenerationRequest request) {
-        return plan(request).warnings;
+        return estimator.validate(request);
     }
 
     /**
@@ -168,7 +175,8 @@ public final class SeedreamClient implements AutoCloseable {
      */
     public CompletableFuture<GenerationResult> generateAsync(GenerationRequest request, ImageDestination destination) {
         Objects.requireNonNull(destination, "destination");
-        Plan plan = plan(request);
+        Planner.Plan plan = plan(request);
+        requireOpen();
         return new Generation(this, plan, destination, null).start();
     }
 
@@ -192,25 +200,58 @@ public final class SeedreamClient implements AutoCloseable {
             throw new UnsupportedOptionException("provider " + providerId() + " cannot resume job " + jobId
                     + ": it keeps no results to resume from; submit the request again", providerId(), jobId, null);
         }
-        Plan plan = plan(request);
+        Planner.Plan plan = plan(request);
         if (plan.calls.size() != 1) {
             throw new InvalidRequestException("a job id stands for one provider call, but this request fans out to "
                     + plan.calls.size() + " calls; resume each call with a request for at most "
                     + capabilities.maxImagesPerCall() + " image(s)");
         }
+        requireOpen();
         return new Generation(this, plan, destination, jobId).start();
     }
 
-    /** Closes the provider and stops the client's threads. Generations still running fail. */
+    /**
+     * Cancels the generations still running (so providers cancel the jobs they accepted rather than leave them
+     * running and billing), waits up to a few seconds for those cancellations to be sent, then closes the provider
+     * and stops the client's threads. Running generations fail with {@link GenerationCancelledException}.
+     * Idempotent.
+     */
     @Override
     public void close() {
+        if (closed) {
+            return;
+        }
         closed = true;
+        for (Generation g : active) {
+            g.cancel("the client was closed");
+        }
+        executor.shutdown();
+        try {
+            executor.awaitTermination(CLOSE_GRACE.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         try {
             provider.close();
         } finally {
             executor.shutdownNow();
             scheduler.shutdownNow();
         }
+    }
+
+    private void requireOpen() {
+        if (closed) {
+            throw new GenerationCancelledException("this client for provider " + providerId()
+                    + " is closed; build a new one", providerId(), null, null);
+        }
+    }
+
+    void started(Generation g) {
+        active.add(g);
+    }
+
+    void ended(Generation g) {
+        active.remove(g);
     }
 
     @Override
@@ -265,121 +306,8 @@ public final class SeedreamClient implements AutoCloseable {
     }
 
     /** Validates a request against the provider and prepares its calls. */
-    Plan plan(GenerationRequest request) {
-        Objects.requireNonNull(request, "request");
-        String id = providerId();
-        List<Warning> warnings = new ArrayList<>();
-        GenerationRequest.Builder sent = request.toBuilder();
-        ImageSize size = request.size();
-        Resolution resolution = size.resolution();
-        Capabilities c = capabilities;
-
-        if (size instanceof ImageSize.Exact) {
-            ModelLimits.check(resolution);
-            if (c.exactSizes()) {
-                checkSides(resolution);
-            } else {
-                ImageSize.Tiered tiered = SizeTable.lookup(resolution)
-                        .filter(t -> c.tiers().contains(t.tier()) && c.ratios().contains(t.ratio()))
-                        .orElseThrow(() -> new InvalidRequestException("provider " + id + " takes only tiers ("
-                                + c.tiers() + ") with ratios " + c.ratios() + ", not exact pixels like " + resolution
-                                + "; ask for a tier and an aspect ratio instead", id, null, null));
-                sent.size(tiered);
-            }
-        } else {
-            ImageSize.Tiered t = (ImageSize.Tiered) size;
-            boolean native_ = c.tiers().contains(t.tier()) && c.ratios().contains(t.ratio());
-            if (!native_) {
-                if (!c.exactSizes()) {
-                    throw new InvalidRequestException("provider " + id + " does not offer " + t + "; it offers tiers "
-                            + c.tiers() + " at ratios " + c.ratios(), id, null, null);
-                }
-                checkSides(resolution);
-                sent.size(new ImageSize.Exact(resolution));
-            }
-        }
-
-        request.negativePrompt().ifPresent(p -> {
-            if (!c.negativePrompt()) {
-                unsupported(warnings, "a negative prompt", "takes no negative prompt");
-                sent.negativePrompt(null);
-            }
-        });
-        request.seed().ifPresent(s -> {
-            if (!c.seed()) {
-                unsupported(warnings, "seed " + s, "takes no seed, so its images cannot be reproduced");
-                sent.seed(null);
-            }
-        });
-        request.safetyChecker().ifPresent(on -> {
-            if (!c.safetyToggle()) {
-                unsupported(warnings, "safety checker " + (on ? "on" : "off"), "cannot switch its safety checker");
-                sent.safetyChecker(null);
-            }
-        });
-        request.enhancePrompt().ifPresent(on -> {
-            if (!c.promptEnhancement()) {
-                unsupported(warnings, "prompt enhancement " + (on ? "on" : "off"), "offers no prompt enhancement");
-                sent.enhancePrompt(null);
-            }
-        });
-        for (String extra : request.extras().keySet()) {
-            if (!c.extras().contains(extra)) {
-                unsupported(warnings, "extra option '" + extra + "'", c.extras().isEmpty() ? "takes no extra options"
-                        : "takes only the extra options " + c.extras());
-                sent.removeExtra(extra);
-            }
-        }
-        Seed base = request.seed().orElse(null);
-        if (c.seed() && base == null) {
-            base = Seed.random();
-        }
-
-        int perCall = c.maxImagesPerCall();
-        List<Plan.Call> calls = new ArrayList<>();
-        for (int first = 0, index = 0; first < request.count(); first += perCall, index++) {
-            int images = Math.min(perCall, request.count() - first);
-            sent.count(images).seed(c.seed() ? base.plus(first) : null);
-            calls.add(new Plan.Call(sent.build(), first, images, index));
-        }
-        return new Plan(request, resolution, calls, warnings);
-    }
-
-    private void checkSides(Resolution r) {
-        Capabilities c = capabilities;
-        if (r.width() < c.minSide() || r.height() < c.minSide() || r.width() > c.maxSide() || r.height() > c.maxSide()) {
-            throw new InvalidRequestException("size " + r + " is outside what provider " + providerId() + " accepts: "
-                    + "each side must be from " + c.minSide() + " to " + c.maxSide() + " pixels", providerId(), null, null);
-        }
-    }
-
-    private void unsupported(List<Warning> warnings, String option, String why) {
-        if (policy == UnsupportedOptionPolicy.REFUSE) {
-            throw new UnsupportedOptionException("provider " + providerId() + " cannot honour " + option + ": it " + why
-                    + ". Remove the option, choose a provider that supports it, or set the unsupported-option policy "
-                    + "to WARN to send the request without it", providerId(), null, null);
-        }
-        warnings.add(Warning.of(Warning.UNSUPPORTED_OPTION, option + " was not sent: provider " + providerId() + " "
-                + why));
-    }
-
-    /** A validated request and its calls. */
-    static final class Plan {
-        final GenerationRequest request;
-        final Resolution resolution;
-        final List<Call> calls;
-        final List<Warning> warnings;
-
-        Plan(GenerationRequest request, Resolution resolution, List<Call> calls, List<Warning> warnings) {
-            this.request = request;
-            this.resolution = resolution;
-            this.calls = List.copyOf(calls);
-            this.warnings = List.copyOf(warnings);
-        }
-
-        /** One provider call: the request as sent, the index of its first image, its image count and its index. */
-        record Call(GenerationRequest sent, int firstImage, int images, int index) {
-        }
+    Planner.Plan plan(GenerationRequest request) {
+        return planner.plan(request);
     }
 
     /**
@@ -469,16 +397,34 @@ public final class SeedreamClient implements AutoCloseable {
         }
 
         /**
-         * Chooses the provider, creates it with its settings, and returns the client.
+         * Chooses the provider and reads the settings its capabilities depend on (such as a configured price), without
+         * creating it: no credentials are needed and nothing is ever sent. For pricing and validating requests before
+         * spending anything.
          *
          * @throws ProviderSelectionException if no provider can be chosen
-         * @throws ConfigurationException if the provider's settings are missing or malformed
+         * @throws ConfigurationException if a setting the capabilities read is malformed, or a setting is unknown
          */
-        public SeedreamClient build() {
+        public CostEstimator buildEstimator() {
+            ImageProviderFactory factory = chooseFactory();
+            Capabilities capabilities;
+            try {
+                capabilities = factory.capabilities(settingsFor(factory));
+            } catch (SeedreamException e) {
+                throw e;
+            } catch (RuntimeException e) {
+                throw new ConfigurationException("provider " + factory.id() + " failed to describe itself: " + e,
+                        factory.id(), null, e);
+            }
+            return new CostEstimator(new Planner(factory.id(), capabilities, policy), capabilities);
+        }
+
+        private ImageProviderFactory chooseFactory() {
             ProviderCatalog catalog = classLoader == null ? ProviderCatalog.discover()
                     : ProviderCatalog.discover(classLoader);
-            ImageProviderFactory factory = catalog.select(providerId, systemProperties, environment);
-            ProviderSettings providerSettings = ProviderSettings.of(factory.id(), settings, systemProperties, environment);
+            return catalog.select(providerId, systemProperties, environment);
+        }
+
+        private ProviderSettings settingsFor(ImageProviderFactory factory) {
             for (String key : settings.keySet()) {
                 if (factory.settings().stream().map(SettingKey::name).noneMatch(key::equals)) {
                     throw new ConfigurationException("provider " + factory.id() + " has no setting '" + key
@@ -486,6 +432,18 @@ public final class SeedreamClient implements AutoCloseable {
                             factory.id(), null, null);
                 }
             }
+            return ProviderSettings.of(factory.id(), settings, systemProperties, environment);
+        }
+
+        /**
+         * Chooses the provider, creates it with its settings, and returns the client.
+         *
+         * @throws ProviderSelectionException if no provider can be chosen
+         * @throws ConfigurationException if the provider's settings are missing or malformed
+         */
+        public SeedreamClient build() {
+            ImageProviderFactory factory = chooseFactory();
+            ProviderSettings providerSettings = settingsFor(factory);
             ImageProvider provider;
             Capabilities capabilities;
             try {

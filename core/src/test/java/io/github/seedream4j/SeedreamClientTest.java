@@ -174,4 +174,38 @@ class SeedreamClientTest {
         assertThat(io.github.seedream4j.spi.ProviderSettings.of("pixels", Map.of("api-key", "canary-secret-123"))
                 .toString()).doesNotContain("canary-secret-123");
     }
+
+    @Test
+    void close_cancelsRunningJobsAtTheirProviderAndRefusesNewWork() {
+        TestProviders.Hanging.CANCELLED.clear();
+        SeedreamClient client = SeedreamClient.builder()
+                .classLoader(TestProviders.classPath(dir, TestProviders.Hanging.class.getName())).build();
+        java.util.concurrent.CompletableFuture<GenerationResult> running = client.generateAsync(
+                GenerationRequest.of("x").withSize(ImageSize.exact(1024, 1024)));
+
+        client.close();
+
+        assertThat(TestProviders.Hanging.CANCELLED).containsExactly("hanging-1");
+        assertThatThrownBy(running::join).hasCauseInstanceOf(GenerationCancelledException.class)
+                .hasMessageContaining("the generation on provider hanging was cancelled: the client was closed");
+        assertThatThrownBy(() -> client.generate(GenerationRequest.of("x").withSize(ImageSize.exact(1024, 1024))))
+                .isInstanceOf(GenerationCancelledException.class)
+                .hasMessage("this client for provider hanging is closed; build a new one");
+        client.close();
+    }
+
+    @Test
+    void buildEstimator_pricesAndValidatesWithoutCredentials() {
+        CostEstimator estimator = SeedreamClient.builder()
+                .classLoader(TestProviders.classPath(dir, TestProviders.Pixels.class.getName()))
+                .environment(k -> null).systemProperties(k -> null).buildEstimator();
+
+        assertThat(estimator.providerId()).isEqualTo("pixels");
+        assertThat(estimator.estimate(GenerationRequest.of("x").withSize(ImageSize.exact(1024, 1024)).withCount(3)))
+                .isEqualTo(Charge.estimated(Cost.usd("0.03")));
+        assertThat(estimator.validate(GenerationRequest.builder("x").size(1024, 1024).negativePrompt("blur").build()))
+                .extracting(Warning::code).containsExactly(Warning.UNSUPPORTED_OPTION);
+        assertThatThrownBy(() -> estimator.estimate(GenerationRequest.of("x").withSize(ImageSize.exact(512, 512))))
+                .isInstanceOf(InvalidRequestException.class);
+    }
 }

@@ -167,4 +167,47 @@ final class TestProviders {
             throw new AssertionError();
         }
     }
+
+    /** Accepts every call as job "hanging-1" and never finishes; records the cancellations it receives. */
+    public static final class Hanging implements ImageProviderFactory {
+        static final List<String> CANCELLED = new CopyOnWriteArrayList<>();
+
+        @Override
+        public String id() {
+            return "hanging";
+        }
+
+        @Override
+        public String description() {
+            return "test provider whose jobs never finish";
+        }
+
+        @Override
+        public Capabilities capabilities() {
+            return Capabilities.builder().build();
+        }
+
+        @Override
+        public List<SettingKey> settings() {
+            return List.of();
+        }
+
+        @Override
+        public ImageProvider create(ProviderSettings settings) {
+            return new ImageProvider() {
+                @Override
+                public ProviderResult generate(ProviderCall call, GenerationContext context) {
+                    throw new AssertionError("the client uses generateAsync");
+                }
+
+                @Override
+                public java.util.concurrent.CompletableFuture<ProviderResult> generateAsync(ProviderCall call,
+                        GenerationContext context) {
+                    context.submitted("hanging-1");
+                    context.onCancel(() -> context.executor().execute(() -> CANCELLED.add("hanging-1")));
+                    return new java.util.concurrent.CompletableFuture<>();
+                }
+            };
+        }
+    }
 }
