@@ -5,6 +5,7 @@ import io.github.seedream4j.PriceModel;
 import io.github.seedream4j.Resolution;
 import io.github.seedream4j.SizeTier;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.EnumSet;
 import java.util.LinkedHashSet;
 import java.util.Objects;
@@ -34,8 +35,10 @@ public record Capabilities(boolean exactSizes, int minSide, int maxSide, Set<Siz
 
     /** @throws IllegalArgumentException if the values contradict each other */
     public Capabilities {
-        tiers = tiers.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(tiers));
-        ratios = Set.copyOf(ratios);
+        // ordered copies: Set.copyOf iterates in a per-JVM random order, which made messages listing them unstable
+        tiers = tiers.isEmpty() ? Set.of() : Collections.unmodifiableSet(EnumSet.copyOf(tiers));
+        ratios.forEach(r -> Objects.requireNonNull(r, "ratios"));
+        ratios = Collections.unmodifiableSet(new LinkedHashSet<>(ratios));
         extras = Set.copyOf(extras);
         Objects.requireNonNull(pricing, "pricing");
         if (!exactSizes && tiers.isEmpty()) {
