@@ -56,7 +56,9 @@ final class Generation {
     CompletableFuture<GenerationResult> start() {
         publish(new GenerationEvent.Validated(id, providerId, Instant.now(), plan.request, plan.resolution,
                 plan.calls.size(), plan.warnings));
+        client.running().add(this);
         result.whenComplete((r, e) -> {
+            client.running().remove(this);
             ScheduledFuture<?> t = timer;
             if (t != null) {
                 t.cancel(false);
@@ -83,6 +85,18 @@ final class Generation {
             }
         });
         return result;
+    }
+
+    /** The client closed under this generation: fail it, since its queued or scheduled work will never run. */
+    void clientClosed() {
+        if (settled.compareAndSet(false, true)) {
+            GenerationCancelledException e = new GenerationCancelledException("the client was closed while the "
+                    + "generation on provider " + providerId + " was running; it was cancelled", providerId,
+                    jobIds().isEmpty() ? null : jobIds().get(0), null);
+            cancelAll("the client was closed");
+            publish(new GenerationEvent.Failed(id, providerId, Instant.now(), e));
+            result.completeExceptionally(e);
+        }
     }
 
     private void deadlinePassed() {

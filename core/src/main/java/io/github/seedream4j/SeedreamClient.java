@@ -17,8 +17,12 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 
 /**
@@ -47,6 +51,11 @@ public final class SeedreamClient implements AutoCloseable {
     public static final Duration DEFAULT_TIMEOUT = Duration.ofMinutes(10);
     /** The default cap on one image's size: 128 MiB, well above a 4096 x 4096 PNG. */
     public static final long DEFAULT_MAX_IMAGE_BYTES = 128L * 1024 * 1024;
+    /**
+     * The most worker threads one client runs for providers' blocking work (HTTP calls, downloads, painting).
+     * Work beyond it waits in a queue: a thousand generations at once never mean a thousand threads.
+     */
+    static final int MAX_WORKERS = 32;
 
     private final ImageProviderFactory factory;
     private final ImageProvider provider;
@@ -57,6 +66,7 @@ public final class SeedreamClient implements AutoCloseable {
     private final Events events;
     private final ExecutorService executor;
     private final ScheduledThreadPoolExecutor scheduler;
+    private final Set<Generation> running = ConcurrentHashMap.newKeySet();
 
     private SeedreamClient(Builder b, ImageProviderFactory factory, ImageProvider provider, Capabilities capabilities) {
         this.factory = factory;
@@ -66,7 +76,10 @@ public final class SeedreamClient implements AutoCloseable {
         this.timeout = b.timeout;
         this.maxImageBytes = b.maxImageBytes;
         this.events = new Events(b.listeners);
-        this.executor = Executors.newCachedThreadPool(new DaemonThreads("seedream-" + factory.id() + "-worker"));
+        ThreadPoolExecutor workers = new ThreadPoolExecutor(MAX_WORKERS, MAX_WORKERS, 30, TimeUnit.SECONDS,
+                new LinkedBlockingQueue<>(), new DaemonThreads("seedream-" + factory.id() + "-worker"));
+        workers.allowCoreThreadTimeOut(true);
+        this.executor = workers;
         this.scheduler = new ScheduledThreadPoolExecutor(1, new DaemonThreads("seedream-" + factory.id() + "-timer"));
         this.scheduler.setRemoveOnCancelPolicy(true);
     }
@@ -197,6 +210,10 @@ public final class SeedreamClient implements AutoCloseable {
         } finally {
             executor.shutdownNow();
             scheduler.shutdownNow();
+            // work still queued or scheduled will never run: fail its generations rather than leave callers waiting
+            for (Generation g : running) {
+                g.clientClosed();
+            }
         }
     }
 
@@ -229,6 +246,10 @@ public final class SeedreamClient implements AutoCloseable {
 
     ScheduledThreadPoolExecutor scheduler() {
         return scheduler;
+    }
+
+    Set<Generation> running() {
+        return running;
     }
 
     static GenerationResult join(CompletableFuture<GenerationResult> future) {
