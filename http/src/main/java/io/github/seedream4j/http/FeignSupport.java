@@ -38,10 +38,13 @@ public final class FeignSupport {
                 .build();
     }
 
-    /** A JDK HTTP client that connects within {@code connectTimeout} and never follows redirects by itself. */
+    /**
+     * A JDK HTTP client that connects within {@code connectTimeout} and never follows redirects by itself. Its
+     * internal tasks run on a small executor shared by all such clients, not on a thread per exchange.
+     */
     public static HttpClient httpClient(Duration connectTimeout) {
         return HttpClient.newBuilder().connectTimeout(connectTimeout).followRedirects(HttpClient.Redirect.NEVER)
-                .build();
+                .executor(HttpThreads.shared()).build();
     }
 
     /** Feign options matching {@link #httpClient(Duration)}, with a read timeout. */

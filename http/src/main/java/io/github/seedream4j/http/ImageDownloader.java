@@ -39,8 +39,7 @@ public final class ImageDownloader {
 
     private ImageDownloader(Builder b) {
         this.providerId = Objects.requireNonNull(b.providerId, "providerId");
-        this.client = b.client != null ? b.client : HttpClient.newBuilder().connectTimeout(b.connectTimeout)
-                .followRedirects(HttpClient.Redirect.NEVER).build();
+        this.client = b.client != null ? b.client : FeignSupport.httpClient(b.connectTimeout);
         this.readTimeout = b.readTimeout;
         this.maxRedirects = b.maxRedirects;
         this.policy = b.policy;
