@@ -218,7 +218,8 @@ final class RunpodProvider implements ImageProvider {
         if (inline) {
             try {
                 result.complete(finish(job, context));
-            } catch (RuntimeException e) {
+            } catch (RuntimeException | Error e) {
+                // an OutOfMemoryError while keeping a huge image in memory must fail the generation, not hang it
                 result.completeExceptionally(e);
             }
             return;
@@ -227,7 +228,7 @@ final class RunpodProvider implements ImageProvider {
             context.executor().execute(() -> {
                 try {
                     result.complete(finish(job, context));
-                } catch (RuntimeException e) {
+                } catch (RuntimeException | Error e) {
                     result.completeExceptionally(e);
                 }
             });
