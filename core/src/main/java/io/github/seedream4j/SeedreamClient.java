@@ -60,7 +60,7 @@ public final class SeedreamClient implements AutoCloseable {
     private final long maxImageBytes;
     private final Events events;
     /** The most worker threads one client runs provider work on; further work is queued. */
-    public static final int MAX_WORKER_THREADS = 64;
+    public static final int MAX_WORKER_THREADS = 32;
 
     private final ExecutorService executor;
     private volatile boolean closed;

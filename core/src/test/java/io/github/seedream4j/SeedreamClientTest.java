@@ -8,6 +8,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ThreadPoolExecutor;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -36,6 +38,30 @@ class SeedreamClientTest {
         return SeedreamClient.builder()
                 .classLoader(TestProviders.classPath(dir, TestProviders.Tiers.class.getName()))
                 .unsupportedOptions(policy).build();
+    }
+
+    @Test
+    void generateAsync_blockingWorkBeyondTheWorkerCapWaitsAndFailsWhenTheClientCloses() throws Exception {
+        SeedreamClient client = SeedreamClient.builder()
+                .classLoader(TestProviders.classPath(dir, TestProviders.Blocking.class.getName())).build();
+        TestProviders.Blocking.STARTED.drainPermits();
+        List<CompletableFuture<GenerationResult>> futures = new ArrayList<>();
+        for (int i = 0; i < SeedreamClient.MAX_WORKER_THREADS + 8; i++) {
+            futures.add(client.generateAsync(GenerationRequest.of("p").withSize(ImageSize.exact(1024, 1024))));
+        }
+        TestProviders.Blocking.STARTED.acquire(SeedreamClient.MAX_WORKER_THREADS);
+        ThreadPoolExecutor workers = (ThreadPoolExecutor) client.executor();
+        assertThat(workers.getPoolSize()).isEqualTo(SeedreamClient.MAX_WORKER_THREADS);
+        assertThat(workers.getQueue()).hasSize(8);
+
+        client.close();
+
+        // the queued ones never ran: without the close failing them, their callers would wait forever
+        for (CompletableFuture<GenerationResult> queued : futures.subList(SeedreamClient.MAX_WORKER_THREADS, futures.size())) {
+            assertThat(queued).isCompletedExceptionally();
+            assertThatThrownBy(queued::join).hasCauseInstanceOf(GenerationCancelledException.class)
+                    .cause().hasMessage("the generation on provider blocking was cancelled: the client was closed");
+        }
     }
 
     @Test

@@ -18,6 +18,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Semaphore;
 import javax.imageio.ImageIO;
 
 /** Providers that exist only for core's tests, registered on real, throwaway class paths. */
@@ -132,6 +134,47 @@ final class TestProviders {
                 CALLS.add(call);
                 return ProviderResult.builder().reportedCost(Cost.usd("0.05"))
                         .image(context.images().store(png(64, 64), "image/png", null)).build();
+            };
+        }
+    }
+
+    /** Blocks each call on the default, thread-holding generateAsync until interrupted; counts calls that started. */
+    public static final class Blocking implements ImageProviderFactory {
+        static final Semaphore STARTED = new Semaphore(0);
+
+        @Override
+        public String id() {
+            return "blocking";
+        }
+
+        @Override
+        public String description() {
+            return "test provider that never finishes";
+        }
+
+        @Override
+        public Capabilities capabilities() {
+            return Capabilities.builder().exactSizes(1024, 4096).build();
+        }
+
+        @Override
+        public List<SettingKey> settings() {
+            return List.of();
+        }
+
+        @Override
+        public ImageProvider create(ProviderSettings settings) {
+            return new ImageProvider() {
+                @Override
+                public ProviderResult generate(ProviderCall call, GenerationContext context) {
+                    STARTED.release();
+                    try {
+                        new CountDownLatch(1).await();
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                    throw new GenerationCancelledException("interrupted");
+                }
             };
         }
     }

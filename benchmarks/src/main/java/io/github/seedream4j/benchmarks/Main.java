@@ -1,0 +1,512 @@
+package io.github.seedream4j.benchmarks;
+
+import static io.github.seedream4j.benchmarks.Sampler.f;
+import static io.github.seedream4j.benchmarks.Sampler.median;
+import static io.github.seedream4j.benchmarks.Sampler.mib;
+
+import io.github.seedream4j.GeneratedImage;
+import io.github.seedream4j.GenerationEvent;
+import io.github.seedream4j.GenerationRequest;
+import io.github.seedream4j.GenerationResult;
+import io.github.seedream4j.ImageDestination;
+import io.github.seedream4j.ImageFormat;
+import io.github.seedream4j.ImageSize;
+import io.github.seedream4j.Resolution;
+import io.github.seedream4j.SeedreamClient;
+import io.github.seedream4j.Warning;
+import io.github.seedream4j.spi.GenerationContext;
+import io.github.seedream4j.spi.ImageProvider;
+import io.github.seedream4j.spi.ImageProviderFactory;
+import io.github.seedream4j.spi.ImageSink;
+import io.github.seedream4j.spi.ProviderCall;
+import io.github.seedream4j.spi.ProviderResult;
+import io.github.seedream4j.spi.ProviderSettings;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.ServiceLoader;
+import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import javax.imageio.ImageIO;
+
+/**
+ * The plain benchmark harness: {@code java -jar benchmarks.jar <case> [key=value ...]}. Each case prints what it
+ * measured, one {@code key: value} per line. Cases: {@code overhead}, {@code notice}, {@code runsync},
+ * {@code inflight-fake}, {@code inflight-runpod}, {@code disk}, {@code png}. Run each in its own JVM.
+ */
+public final class Main {
+
+    private final Map<String, String> options;
+    private final Map<String, String> out = new LinkedHashMap<>();
+
+    Main(Map<String, String> options) {
+        this.options = options;
+    }
+
+    public static void main(String[] args) throws Exception {
+        if (args.length == 0) {
+            System.err.println("usage: java -jar benchmarks.jar <overhead|notice|runsync|inflight-fake|"
+                    + "inflight-runpod|disk|png> [key=value ...]");
+            System.exit(2);
+        }
+        Map<String, String> options = new LinkedHashMap<>();
+        for (int i = 1; i < args.length; i++) {
+            String[] kv = args[i].split("=", 2);
+            options.put(kv[0], kv.length > 1 ? kv[1] : "true");
+        }
+        Map<String, String> result = new Main(options).run(args[0]);
+        result.forEach((k, v) -> System.out.println(k + ": " + v));
+        System.exit(0);
+    }
+
+    Map<String, String> run(String name) throws Exception {
+        out.put("case", name);
+        switch (name) {
+            case "overhead":
+                overhead();
+                break;
+            case "notice":
+                notice();
+                break;
+            case "runsync":
+                runsync();
+                break;
+            case "inflight-fake":
+                inflightFake();
+                break;
+            case "inflight-runpod":
+                inflightRunpod();
+                break;
+            case "disk":
+                disk();
+                break;
+            case "png":
+                png();
+                break;
+            default:
+                throw new IllegalArgumentException("unknown case '" + name + "'");
+        }
+        return out;
+    }
+
+    private int option(String key, int fallback) {
+        return Integer.parseInt(options.getOrDefault(key, String.valueOf(fallback)));
+    }
+
+    private static SeedreamClient runpod(RunpodStub stub, SeedreamClient.Builder b) {
+        return b.provider("runpod").setting("api-key", "bench-key").setting("base-url", stub.baseUrl()).build();
+    }
+
+    private static GenerationRequest request(String prompt, int side) {
+        return GenerationRequest.of(prompt).withSize(ImageSize.exact(side, side));
+    }
+
+    // ---------------------------------------------------------------- generate vs the raw JDK client
+
+    /** One job POST (answered COMPLETED) and one 1 MiB image GET, through the library and through HttpClient. */
+    private void overhead() throws Exception {
+        int warmup = option("warmup", 300);
+        int rounds = option("rounds", 500);
+        try (RunpodStub stub = new RunpodStub(2);
+                SeedreamClient client = runpod(stub, SeedreamClient.builder())) {
+            stub.networkMillis(option("networkMs", 0));
+            out.put("simulated network ms per answer", String.valueOf(option("networkMs", 0)));
+            HttpClient raw = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+            GenerationRequest request = request("bench ms=0 img=1m", 1024);
+            List<Double> lib = new ArrayList<>();
+            List<Double> jdk = new ArrayList<>();
+            List<Double> jdkStream = new ArrayList<>();
+            List<List<Double>> samples = List.of(lib, jdk, jdkStream);
+            for (int i = 0; i < warmup + rounds; i++) {
+                // rotate which goes first, so none always meets a warmer connection or cache
+                for (int k = 0; k < 3; k++) {
+                    int which = (i + k) % 3;
+                    long t0 = System.nanoTime();
+                    long bytes = which == 0 ? client.generate(request).image().byteSize()
+                            : rawGenerate(raw, stub, i, which == 2);
+                    double ms = (System.nanoTime() - t0) / 1e6;
+                    if (bytes != RunpodStub.ONE_MIB) {
+                        throw new IllegalStateException("got " + bytes + " bytes");
+                    }
+                    if (i >= warmup) {
+                        samples.get(which).add(ms);
+                    }
+                }
+            }
+            out.put("rounds", String.valueOf(rounds));
+            out.put("library median ms", f(median(lib)));
+            out.put("raw HttpClient median ms", f(median(jdk)));
+            out.put("library p90 ms", f(Sampler.percentile(lib, 90)));
+            out.put("raw HttpClient p90 ms", f(Sampler.percentile(jdk, 90)));
+            out.put("raw HttpClient, image via ofInputStream, median ms", f(median(jdkStream)));
+            out.put("ratio library/raw (median)", f(median(lib) / median(jdk)));
+            out.put("ratio library/raw streamed (median)", f(median(lib) / median(jdkStream)));
+            out.put("added median ms", f(median(lib) - median(jdk)));
+        }
+    }
+
+    private static long rawGenerate(HttpClient raw, RunpodStub stub, int seed, boolean streamed) throws Exception {
+        String body = "{\"input\":{\"prompt\":\"bench ms=0 img=1m\",\"size\":\"1024*1024\",\"seed\":" + seed + "}}";
+        HttpResponse<String> job = raw.send(HttpRequest.newBuilder(URI.create(stub.baseUrl() + "/"
+                + RunpodStub.ENDPOINT + "/run")).header("Authorization", "Bearer bench-key")
+                .header("Content-Type", "application/json").header("Accept", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        String text = job.body();
+        int at = text.indexOf("\"image_url\":\"") + 13;
+        String url = text.substring(at, text.indexOf('"', at));
+        HttpRequest get = HttpRequest.newBuilder(URI.create(url)).GET().build();
+        if (!streamed) {
+            return raw.send(get, HttpResponse.BodyHandlers.ofByteArray()).body().length;
+        }
+        try (InputStream in = raw.send(get, HttpResponse.BodyHandlers.ofInputStream()).body()) {
+            return in.readAllBytes().length;
+        }
+    }
+
+    // ---------------------------------------------------------------- completion notice, /run + polling
+
+    /** Jobs of several ages, all at once; how long after each finished did the client see COMPLETED. */
+    private void notice() throws Exception {
+        int perAge = option("count", 10);
+        int[] ages = parseAges(options.getOrDefault("ages", "500,1000,2000,5000,10000"));
+        Map<String, Long> seen = new ConcurrentHashMap<>();
+        try (RunpodStub stub = new RunpodStub(2);
+                SeedreamClient client = runpod(stub, SeedreamClient.builder().listener(e -> {
+                    if (e instanceof GenerationEvent.Polled && ((GenerationEvent.Polled) e).status().equals("COMPLETED")) {
+                        seen.putIfAbsent(((GenerationEvent.Polled) e).jobId(), System.nanoTime());
+                    }
+                }))) {
+            client.generate(request("warm ms=0", 1024)); // class loading and the first connection
+            Map<Integer, List<CompletableFuture<GenerationResult>>> byAge = new TreeMap<>();
+            for (int age : ages) {
+                for (int i = 0; i < perAge; i++) {
+                    byAge.computeIfAbsent(age, a -> new ArrayList<>())
+                            .add(client.generateAsync(request("notice ms=" + spread(age, i, perAge) + " i=" + i, 1024)));
+                }
+            }
+            long statusBefore = stub.statusCalls();
+            for (Map.Entry<Integer, List<CompletableFuture<GenerationResult>>> e : byAge.entrySet()) {
+                List<Double> late = new ArrayList<>();
+                for (CompletableFuture<GenerationResult> f : e.getValue()) {
+                    String job = f.get().jobIds().get(0);
+                    late.add((seen.get(job) - stub.doneAt(job)) / 1e6);
+                }
+                double target = Math.max(250, e.getKey() * 0.10);
+                out.put("jobs of " + e.getKey() + " ms +-25%: noticed late, median ms", f(median(late)) + " (max "
+                        + f(Sampler.percentile(late, 100)) + ", target <= " + f(target) + ")");
+            }
+            out.put("status polls per job", f((stub.statusCalls() - statusBefore) / (double) (ages.length * perAge)));
+        }
+    }
+
+    /**
+     * Job {@code i} of {@code n} with nominal age {@code age} lasts between 0.75 and 1.25 times it, evenly spread:
+     * jobs of one exact age would all meet the poll schedule at the same phase and give one sample, not a median.
+     */
+    static long spread(int age, int i, int n) {
+        return Math.round(age * (0.75 + 0.5 * (i + 0.5) / n));
+    }
+
+    private static int[] parseAges(String text) {
+        return java.util.Arrays.stream(text.split(",")).mapToInt(Integer::parseInt).toArray();
+    }
+
+    // ---------------------------------------------------------------- completion notice, blocking /runsync
+
+    /** The provider's blocking flow, called directly: runsync holds the request until the job ends or the wait. */
+    private void runsync() throws Exception {
+        int perAge = option("count", 5);
+        int[] ages = parseAges(options.getOrDefault("ages", "250,1000,2000,3000"));
+        String wait = options.getOrDefault("wait", "60s");
+        ImageProviderFactory factory = ServiceLoader.load(ImageProviderFactory.class).stream()
+                .map(ServiceLoader.Provider::get).filter(p -> p.id().equals("runpod")).findFirst().orElseThrow();
+        ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor();
+        try (RunpodStub stub = new RunpodStub(ages.length * perAge + 4);
+                ImageProvider provider = factory.create(ProviderSettings.of("runpod", Map.of("api-key", "bench-key",
+                        "base-url", stub.baseUrl(), "wait", wait)))) {
+            Direct warm = new Direct(scheduler);
+            provider.generate(new ProviderCall(request("warm ms=0", 1024), Resolution.of(1024, 1024), 1, 0), warm);
+            Map<Integer, List<CompletableFuture<Direct>>> byAge = new TreeMap<>();
+            for (int age : ages) {
+                for (int i = 0; i < perAge; i++) {
+                    GenerationRequest r = request("runsync ms=" + spread(age, i, perAge) + " i=" + i, 1024);
+                    byAge.computeIfAbsent(age, a -> new ArrayList<>()).add(CompletableFuture.supplyAsync(() -> {
+                        Direct context = new Direct(scheduler);
+                        provider.generate(new ProviderCall(r, Resolution.of(1024, 1024), 1, 0), context);
+                        return context;
+                    }, Executors.newSingleThreadExecutor()));
+                }
+            }
+            for (Map.Entry<Integer, List<CompletableFuture<Direct>>> e : byAge.entrySet()) {
+                List<Double> late = new ArrayList<>();
+                for (CompletableFuture<Direct> f : e.getValue()) {
+                    Direct d = f.get();
+                    late.add((d.completedSeen - stub.doneAt(d.jobId)) / 1e6);
+                }
+                out.put("jobs of " + e.getKey() + " ms +-25% (runsync wait " + wait + "): noticed late, median ms",
+                        f(median(late)) + " (max " + f(Sampler.percentile(late, 100)) + ")");
+            }
+        } finally {
+            scheduler.shutdownNow();
+        }
+    }
+
+    /** A minimal context for calling a provider directly. */
+    private static final class Direct implements GenerationContext {
+        private final ScheduledExecutorService scheduler;
+        private final Instant deadline = Instant.now().plus(Duration.ofMinutes(5));
+        volatile String jobId;
+        volatile long completedSeen;
+
+        Direct(ScheduledExecutorService scheduler) {
+            this.scheduler = scheduler;
+        }
+
+        @Override
+        public String generationId() {
+            return "bench";
+        }
+
+        @Override
+        public String providerId() {
+            return "runpod";
+        }
+
+        @Override
+        public int callIndex() {
+            return 0;
+        }
+
+        @Override
+        public ImageSink images() {
+            return new ImageSink() {
+                @Override
+                public GeneratedImage store(InputStream content, String type, URI source) {
+                    try {
+                        return store(content.readAllBytes(), type, source);
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                }
+
+                @Override
+                public GeneratedImage store(byte[] content, String type, URI source) {
+                    return GeneratedImage.inMemory(ImageFormat.PNG, Resolution.of(1024, 1024), content, null, source);
+                }
+
+                @Override
+                public long maxBytes() {
+                    return Long.MAX_VALUE;
+                }
+            };
+        }
+
+        @Override
+        public Instant deadline() {
+            return deadline;
+        }
+
+        @Override
+        public boolean isCancelled() {
+            return false;
+        }
+
+        @Override
+        public void onCancel(Runnable action) {
+        }
+
+        @Override
+        public java.util.concurrent.Executor executor() {
+            return ForkJoinPool.commonPool();
+        }
+
+        @Override
+        public ScheduledExecutorService scheduler() {
+            return scheduler;
+        }
+
+        @Override
+        public void submitted(String id) {
+            // runsync answers with the job: when that answer is COMPLETED, this is the moment it was noticed
+            jobId = id;
+            completedSeen = System.nanoTime();
+        }
+
+        @Override
+        public void retried(int attempt, Duration delay, String reason) {
+        }
+
+        @Override
+        public void polled(String id, String status) {
+            if (status.equals("COMPLETED")) {
+                completedSeen = System.nanoTime();
+            }
+        }
+
+        @Override
+        public void warn(Warning warning) {
+        }
+
+        @Override
+        public System.Logger logger() {
+            return System.getLogger("bench");
+        }
+    }
+
+    // ---------------------------------------------------------------- many generations in flight
+
+    private void inflightFake() throws Exception {
+        int n = option("n", 1000);
+        int latency = option("ms", 2000);
+        int side = option("side", 1024);
+        try (SeedreamClient client = SeedreamClient.builder().provider("fake").setting("latency", latency + "ms")
+                .build()) {
+            client.generate(request("warm", side));
+            inflight(client, n, i -> request("inflight " + i, side), latency);
+        }
+    }
+
+    private void inflightRunpod() throws Exception {
+        int n = option("n", 1000);
+        int ms = option("ms", 2000);
+        try (RunpodStub stub = new RunpodStub(option("stubThreads", 4));
+                SeedreamClient client = runpod(stub, SeedreamClient.builder())) {
+            client.generate(request("warm ms=0", 1024));
+            long before = stub.statusCalls();
+            inflight(client, n, i -> request("inflight ms=" + ms + " i=" + i, 1024), ms);
+            out.put("stub threads (counted in the JVM's threads)", String.valueOf(option("stubThreads", 4) + 1));
+            out.put("status polls per job", f((stub.statusCalls() - before) / (double) n));
+        }
+    }
+
+    private void inflight(SeedreamClient client, int n, java.util.function.IntFunction<GenerationRequest> requests,
+            long idealMillis) throws Exception {
+        long baseline = Sampler.heapAfterGc();
+        int threadsBefore = Sampler.liveThreads();
+        try (Sampler sampler = new Sampler(10)) {
+            long t0 = System.nanoTime();
+            List<CompletableFuture<GenerationResult>> all = new ArrayList<>(n);
+            for (int i = 0; i < n; i++) {
+                all.add(client.generateAsync(requests.apply(i)));
+            }
+            long submitted = System.nanoTime();
+            CompletableFuture.allOf(all.toArray(CompletableFuture[]::new)).get(5, TimeUnit.MINUTES);
+            double wall = (System.nanoTime() - t0) / 1e6;
+            out.put("generations", String.valueOf(n));
+            out.put("submitting all took ms", f((submitted - t0) / 1e6));
+            out.put("wall ms", f(wall));
+            out.put("wall / ideal", f(wall / idealMillis));
+            out.put("live threads before", String.valueOf(threadsBefore));
+            out.put("peak live threads (whole JVM)", String.valueOf(Sampler.peakThreads()));
+            out.put("live threads at the end, by pool", threadPools());
+            out.put("peak heap used", mib(sampler.peakHeap()));
+            out.put("heap used before (after GC)", mib(baseline));
+            out.put("max heap (-Xmx)", mib(Runtime.getRuntime().maxMemory()));
+        }
+    }
+
+    /** Live threads grouped by name without their trailing number, e.g. {@code seedream-runpod-worker-=32}. */
+    static String threadPools() {
+        Map<String, Integer> pools = new TreeMap<>();
+        for (Thread t : Thread.getAllStackTraces().keySet()) {
+            pools.merge(t.getName().replaceAll("\\d+$", ""), 1, Integer::sum);
+        }
+        return pools.toString();
+    }
+
+    // ---------------------------------------------------------------- a 4K image streamed to disk
+
+    private void disk() throws Exception {
+        int runs = option("runs", 3);
+        boolean memory = options.containsKey("memory");
+        Path dir = Files.createTempDirectory("seedream-bench");
+        try (RunpodStub stub = new RunpodStub(2); SeedreamClient client = runpod(stub, SeedreamClient.builder())) {
+            client.generate(request("warm ms=0", 1024), ImageDestination.directory(dir, "warm", true));
+            List<Double> growth = new ArrayList<>();
+            List<Double> retained = new ArrayList<>();
+            List<Double> took = new ArrayList<>();
+            long size = 0;
+            for (int i = 0; i < runs; i++) {
+                long before = Sampler.heapAfterGc();
+                try (Sampler sampler = new Sampler(1)) {
+                    long t0 = System.nanoTime();
+                    GenerationResult r = client.generate(request("disk ms=0 img=4k", 4096),
+                            memory ? ImageDestination.memory() : ImageDestination.directory(dir, "4k", true));
+                    took.add((System.nanoTime() - t0) / 1e6);
+                    size = r.image().byteSize();
+                    growth.add((double) (sampler.peakHeap() - before));
+                    r = null;
+                }
+                retained.add((double) (Sampler.heapAfterGc() - before));
+            }
+            out.put("destination", memory ? "memory" : "directory");
+            out.put("image bytes", size + " (" + mib(size) + ")");
+            out.put("max heap (-Xmx)", mib(Runtime.getRuntime().maxMemory()));
+            out.put("peak heap growth during the download, median", mib((long) median(growth)));
+            out.put("heap retained after GC, median", mib((long) median(retained)));
+            out.put("took ms, median", f(median(took)));
+        } finally {
+            try (var files = Files.list(dir)) {
+                for (Path p : (Iterable<Path>) files::iterator) {
+                    Files.deleteIfExists(p);
+                }
+            }
+            Files.deleteIfExists(dir);
+        }
+    }
+
+    // ---------------------------------------------------------------- the fake's PNGs against ImageIO
+
+    private void png() throws Exception {
+        int[] sides = parseAges(options.getOrDefault("sides", "1024,2048,4096"));
+        int reps = option("reps", 15);
+        try (SeedreamClient client = SeedreamClient.builder().provider("fake").build()) {
+            for (int side : sides) {
+                int r = side >= 4096 ? Math.max(3, reps / 3) : reps;
+                GenerationRequest request = request("a lighthouse at dawn", side);
+                byte[] png = null;
+                List<Double> fake = new ArrayList<>();
+                for (int i = 0; i < r + 3; i++) {
+                    long t0 = System.nanoTime();
+                    png = client.generate(request.withSeed(io.github.seedream4j.Seed.of(i))).image().bytes();
+                    if (i >= 3) {
+                        fake.add((System.nanoTime() - t0) / 1e6);
+                    }
+                }
+                BufferedImage pixels = ImageIO.read(new ByteArrayInputStream(png));
+                List<Double> imageIo = new ArrayList<>();
+                int ir = Math.max(3, r / 3);
+                for (int i = 0; i < ir + 1; i++) {
+                    long t0 = System.nanoTime();
+                    ImageIO.write(pixels, "png", OutputStream.nullOutputStream());
+                    if (i >= 1) {
+                        imageIo.add((System.nanoTime() - t0) / 1e6);
+                    }
+                }
+                out.put(side + "x" + side + " fake generate median ms", f(median(fake)) + " (" + png.length + " bytes)");
+                out.put(side + "x" + side + " ImageIO.write same pixels median ms", f(median(imageIo)));
+                out.put(side + "x" + side + " ImageIO / fake", f(median(imageIo) / median(fake)));
+            }
+        }
+    }
+}
