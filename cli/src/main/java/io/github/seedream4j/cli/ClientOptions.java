@@ -1,5 +1,6 @@
 package io.github.seedream4j.cli;
 
+import io.github.seedream4j.CostEstimator;
 import io.github.seedream4j.GenerationListener;
 import io.github.seedream4j.ProviderCatalog;
 import io.github.seedream4j.ProviderSelectionException;
@@ -65,6 +66,17 @@ final class ClientOptions {
             }
         }
         return b.build();
+    }
+
+    /**
+     * Prices and validates requests for the chosen provider without creating it: no credentials are needed and
+     * nothing can be sent. Settings the capabilities read (such as {@code price}) are honoured.
+     */
+    CostEstimator estimator() {
+        ImageProviderFactory factory = select();
+        return SeedreamClient.builder().provider(factory.id()).settings(settings)
+                .unsupportedOptions(strict ? UnsupportedOptionPolicy.REFUSE : UnsupportedOptionPolicy.WARN)
+                .buildEstimator();
     }
 
     /** Core's selection messages speak of the builder; on the command line the way to choose is --provider. */

@@ -1,8 +1,8 @@
 package io.github.seedream4j.cli;
 
 import io.github.seedream4j.Charge;
+import io.github.seedream4j.CostEstimator;
 import io.github.seedream4j.GenerationRequest;
-import io.github.seedream4j.SeedreamClient;
 import io.github.seedream4j.SeedreamException;
 import io.github.seedream4j.Warning;
 import java.nio.file.Path;
@@ -17,9 +17,9 @@ import picocli.CommandLine.Parameters;
 @Command(name = "estimate", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Estimate what a request or a batch file would cost, without sending anything.", "",
                 "Requests are validated exactly as generate validates them, so an estimate that succeeds is a "
-                        + "request the provider will be sent.", ""},
+                        + "request the provider will be sent. The provider is not created: no API key is needed.", ""},
         footer = {"%nExamples:",
-                "  seedream estimate \"a lighthouse at dawn\" --provider runpod --set api-key=x --size 4K",
+                "  seedream estimate \"a lighthouse at dawn\" --provider runpod --size 4K",
                 "  seedream estimate --batch prompts.jsonl --provider fake --set price=0.03/image",
                 ExitCodes.FOOTER})
 final class EstimateCommand implements Callable<Integer> {
@@ -53,43 +53,41 @@ final class EstimateCommand implements Callable<Integer> {
             return estimateBatch();
         }
         GenerationRequest req = request.build(prompt);
-        try (SeedreamClient c = client.open()) {
-            for (Warning w : c.validate(req)) {
-                io.warn(w.toString());
-            }
-            Charge charge = c.estimate(req);
-            io.out.println("estimate: " + charge.cost() + " for " + req.count() + " image(s) of "
-                    + req.size().resolution() + " on provider " + c.providerId() + " (priced at "
-                    + c.capabilities().pricing() + "; nothing was sent)");
-            return ExitCodes.OK;
+        CostEstimator c = client.estimator();
+        for (Warning w : c.validate(req)) {
+            io.warn(w.toString());
         }
+        Charge charge = c.estimate(req);
+        io.out.println("estimate: " + charge.cost() + " for " + req.count() + " image(s) of "
+                + req.size().resolution() + " on provider " + c.providerId() + " (priced at "
+                + c.capabilities().pricing() + "; nothing was sent)");
+        return ExitCodes.OK;
     }
 
     private int estimateBatch() {
         List<BatchFile.Line> lines = BatchFile.read(batch);
         int bad = 0;
         List<Charge> charges = new ArrayList<>();
-        try (SeedreamClient c = client.open()) {
-            for (BatchFile.Line line : lines) {
-                if (line.error() != null) {
-                    io.error(batch + " line " + line.number() + ": " + line.error());
-                    bad++;
-                    continue;
-                }
-                try {
-                    Charge ch = c.estimate(line.request());
-                    charges.add(ch);
-                    io.out.println("line " + line.number() + ": " + ch.cost() + " (" + line.request().count()
-                            + " x " + line.request().size().resolution() + ")");
-                } catch (SeedreamException e) {
-                    io.error(batch + " line " + line.number() + ": " + Main.oneLine(e.getMessage()));
-                    bad++;
-                }
+        CostEstimator c = client.estimator();
+        for (BatchFile.Line line : lines) {
+            if (line.error() != null) {
+                io.error(batch + " line " + line.number() + ": " + line.error());
+                bad++;
+                continue;
             }
-            String total = charges.isEmpty() ? "0" : Charge.sum(charges).cost().toString();
-            io.out.println("estimate: " + total + " for " + charges.size() + " line(s) on provider " + c.providerId()
-                    + (bad == 0 ? "" : "; " + bad + " line(s) invalid") + " (nothing was sent)");
-            return bad == 0 ? ExitCodes.OK : ExitCodes.BATCH_INCOMPLETE;
+            try {
+                Charge ch = c.estimate(line.request());
+                charges.add(ch);
+                io.out.println("line " + line.number() + ": " + ch.cost() + " (" + line.request().count()
+                        + " x " + line.request().size().resolution() + ")");
+            } catch (SeedreamException e) {
+                io.error(batch + " line " + line.number() + ": " + Main.oneLine(e.getMessage()));
+                bad++;
+            }
         }
+        String total = charges.isEmpty() ? "0" : Charge.sum(charges).cost().toString();
+        io.out.println("estimate: " + total + " for " + charges.size() + " line(s) on provider " + c.providerId()
+                + (bad == 0 ? "" : "; " + bad + " line(s) invalid") + " (nothing was sent)");
+        return bad == 0 ? ExitCodes.OK : ExitCodes.BATCH_INCOMPLETE;
     }
 }

@@ -1,10 +1,15 @@
 package io.github.seedream4j.reliability;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 
 import com.github.tomakehurst.wiremock.client.MappingBuilder;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
+import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import com.github.tomakehurst.wiremock.matching.RequestPatternBuilder;
+import io.github.seedream4j.GenerationRequest;
+import io.github.seedream4j.ImageFormat;
+import io.github.seedream4j.Resolution;
 import java.util.Map;
 
 /**
@@ -12,9 +17,19 @@ import java.util.Map;
  * what its wire protocol looks like. Every suite ({@link FaultMatrixContract}, {@link SecretCanaryContract},
  * {@link LoadWithFaultsContract}) is abstract over this; a provider joins by one harness subclass and one
  * three-line subclass per suite. Rows that need a job lifecycle (polling, expiry) are skipped when
- * {@link #hasJobs()} is false.
+ * {@link #hasJobs()} is false. The message phrases default to the http module's wording ({@code HttpErrors});
+ * a provider that translates errors itself overrides them with its own.
  */
 abstract class HttpProviderHarness {
+
+    /**
+     * The stub server's configuration: loopback, a free port, and no h2c. The JDK client asks plain-http servers to
+     * upgrade to HTTP/2, and Jetty's h2c upgrade intermittently breaks on loopback, which is WireMock's problem, not
+     * a fault under test.
+     */
+    static WireMockConfiguration serverConfig() {
+        return wireMockConfig().bindAddress("127.0.0.1").dynamicPort().http2PlainDisabled(true);
+    }
 
     /** The ServiceLoader id, for example {@code runpod}. */
     abstract String providerId();
@@ -77,6 +92,72 @@ abstract class HttpProviderHarness {
 
     /** The part of the message when the provider is done without an image. */
     abstract String noImageAdvice();
+
+    /** The pixels every suite asks for, within the provider's limits. */
+    Resolution size() {
+        return Resolution.of(1280, 720);
+    }
+
+    /** Whether the provider takes a seed; without, requests carry none (it would only add a warning). */
+    boolean takesSeed() {
+        return true;
+    }
+
+    /** The format of the images behind the provider's image URLs. */
+    ImageFormat imageFormat() {
+        return ImageFormat.PNG;
+    }
+
+    /** A generation request for {@code prompt} at {@link #size()}, with {@code seed} if the provider takes one. */
+    GenerationRequest request(String prompt, long seed) {
+        GenerationRequest.Builder b = GenerationRequest.builder(prompt).size(size().width(), size().height());
+        return takesSeed() ? b.seed(seed).build() : b.build();
+    }
+
+    /** A real image in {@link #imageFormat()} of the given size, a few kilobytes. */
+    byte[] image(int width, int height) {
+        return Images.of(imageFormat(), width, height);
+    }
+
+    /** A real image at {@link #size()}, several hundred kilobytes, larger than any header read. */
+    byte[] largeImage() {
+        return Images.noise(imageFormat(), size().width(), size().height());
+    }
+
+    /** {@code image} served with the content type of {@link #imageFormat()}. */
+    ResponseDefinitionBuilder imageResponse(byte[] image) {
+        return aResponse().withHeader("Content-Type", imageFormat().mediaType()).withBody(image);
+    }
+
+    /** The part of the message when the key is refused with {@code status} (401 or 403, body "Unauthorized"). */
+    String authAdvice(int status) {
+        return "answered HTTP " + status + ": Unauthorized; the API key was refused: check " + keyVariable();
+    }
+
+    /** The part of the message when every attempt was refused with 429 (body "too many requests", Retry-After 0). */
+    String rateLimitedAdvice() {
+        return "HTTP 429: too many requests; the account is rate limited: wait at least 0s and try again";
+    }
+
+    /**
+     * How a message describes an error body: {@code kind} is {@code JSON} (then {@code text} is its error),
+     * {@code HTML} (a page titled "502 Bad Gateway") or {@code empty}.
+     */
+    String describedBody(String kind, String text) {
+        switch (kind) {
+            case "JSON":
+                return ": " + text;
+            case "HTML":
+                return ": an HTML page titled '502 Bad Gateway' (74 characters)";
+            default:
+                return "";
+        }
+    }
+
+    /** The part of the message when the provider answered {@code status} (500 or 503) with a body so described. */
+    String unavailableAdvice(int status, String described) {
+        return "answered HTTP " + status + described + "; the provider has a problem: try again later";
+    }
 
     static ResponseDefinitionBuilder json(int status, String body) {
         return aResponse().withStatus(status).withHeader("Content-Type", "application/json").withBody(body);

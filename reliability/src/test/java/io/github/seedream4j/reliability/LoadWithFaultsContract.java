@@ -5,15 +5,12 @@ import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import io.github.seedream4j.GenerationEvent;
-import io.github.seedream4j.GenerationRequest;
 import io.github.seedream4j.GenerationResult;
-import io.github.seedream4j.Resolution;
 import io.github.seedream4j.SeedreamClient;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
@@ -54,7 +51,7 @@ abstract class LoadWithFaultsContract {
     @Test
     void generateAsync_manyWithInjectedRefusals() throws Exception {
         HttpProviderHarness h = harness();
-        WireMockServer server = new WireMockServer(wireMockConfig().bindAddress("127.0.0.1").dynamicPort()
+        WireMockServer server = new WireMockServer(HttpProviderHarness.serverConfig()
                 .containerThreads(40).disableRequestJournal());
         server.start();
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
@@ -78,17 +75,19 @@ abstract class LoadWithFaultsContract {
         }, "reliability-thread-sampler");
         sampler.setDaemon(true);
         try {
-            String image = server.baseUrl() + "/img/out.png";
-            server.stubFor(get(urlPathEqualTo("/img/out.png")).willReturn(aResponse()
-                    .withHeader("Content-Type", "image/png").withBody(FaultMatrixContract.PNG)));
+            String path = "/img/out." + h.imageFormat().extension();
+            String image = server.baseUrl() + path;
+            server.stubFor(get(urlPathEqualTo(path)).willReturn(h.imageResponse(h.image(h.size().width(),
+                    h.size().height()))));
             server.stubFor(h.submit().atPriority(10).willReturn(HttpProviderHarness.json(200, h.completedBody(image))));
             int refused = 0;
-            for (int seed = 0; seed < SIZE; seed += 10) {
-                // every tenth generation is refused once, alternately 429 and 503, then accepted
-                String scenario = "seed-" + seed;
-                int status = (seed / 10) % 2 == 0 ? 429 : 503;
-                server.stubFor(h.submit().atPriority(1).withRequestBody(matchingJsonPath("$..seed",
-                        equalTo(String.valueOf(seed)))).inScenario(scenario).whenScenarioStateIs(Scenario.STARTED)
+            for (int n = 0; n < SIZE; n += 10) {
+                // every tenth generation (told apart by its prompt) is refused once, alternately 429 and 503,
+                // then accepted
+                String scenario = "generation-" + n;
+                int status = (n / 10) % 2 == 0 ? 429 : 503;
+                server.stubFor(h.submit().atPriority(1).withRequestBody(matchingJsonPath("$..prompt",
+                        equalTo(prompt(n)))).inScenario(scenario).whenScenarioStateIs(Scenario.STARTED)
                         .willReturn(aResponse().withStatus(status).withHeader("Retry-After", "0"))
                         .willSetStateTo("accepted"));
                 refused++;
@@ -105,13 +104,12 @@ abstract class LoadWithFaultsContract {
                             retriesPerGeneration.merge(ev.generationId(), 1, Integer::sum);
                         }
                     }).build()) {
-                for (int seed = 0; seed < SIZE; seed++) {
-                    futures.add(client.generateAsync(GenerationRequest.builder("load " + seed).size(1280, 720)
-                            .seed(seed).build()));
+                for (int n = 0; n < SIZE; n++) {
+                    futures.add(client.generateAsync(h.request(prompt(n), n)));
                 }
                 CompletableFuture.allOf(futures.toArray(CompletableFuture[]::new)).get(120, TimeUnit.SECONDS);
                 for (CompletableFuture<GenerationResult> f : futures) {
-                    assertThat(f.join().image().resolution()).isEqualTo(Resolution.of(1280, 720));
+                    assertThat(f.join().image().resolution()).isEqualTo(h.size());
                 }
             }
             sampling.set(false);
@@ -128,5 +126,9 @@ abstract class LoadWithFaultsContract {
             sampling.set(false);
             server.stop();
         }
+    }
+
+    private static String prompt(int n) {
+        return "load " + n;
     }
 }

@@ -1,9 +1,7 @@
 package io.github.seedream4j.reliability;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
@@ -33,9 +31,7 @@ import org.junit.jupiter.api.io.TempDir;
 abstract class ResourceReleaseContract {
 
     static final String KEY = "canary-key-RELEASE-77c0aa";
-    static final String IMAGE = "/img/slow.png";
-    /** Larger than the 256 KiB header read, so the body streams into a {@code .part} file. */
-    static final byte[] LARGE_PNG = Pngs.noise(1280, 720);
+    static final String IMAGE = "/img/slow";
 
     private WireMockServer server;
     @TempDir
@@ -46,7 +42,7 @@ abstract class ResourceReleaseContract {
 
     @BeforeEach
     void start() {
-        server = new WireMockServer(wireMockConfig().bindAddress("127.0.0.1").dynamicPort());
+        server = new WireMockServer(HttpProviderHarness.serverConfig());
         server.start();
     }
 
@@ -72,7 +68,7 @@ abstract class ResourceReleaseContract {
         Path dir = temp.resolve("out");
         CompletableFuture<GenerationResult> f;
         try (SeedreamClient client = client(Duration.ofSeconds(30), events)) {
-            f = client.generateAsync(FaultMatrixContract.request(), ImageDestination.directory(dir, "img", false));
+            f = client.generateAsync(FaultMatrixContract.request(h), ImageDestination.directory(dir, "img", false));
             assertThat(events.polled.await(10, TimeUnit.SECONDS)).as("polled").isTrue();
             f.cancel(true);
             assertThat(Leaks.await(() -> server.countRequestsMatching(h.cancelled().build()).getCount() >= 1,
@@ -88,15 +84,17 @@ abstract class ResourceReleaseContract {
     @Test
     void deadline_duringASlowDownload_leavesNoFileEvenAfterTheBodyArrives() throws Exception {
         HttpProviderHarness h = harness();
-        byte[] png = LARGE_PNG;
+        // larger than the 256 KiB header read, so the body streams into a .part file
+        byte[] large = h.largeImage();
+        assertThat(large.length).as("image bytes").isGreaterThan(256 * 1024);
         server.stubFor(h.submit().willReturn(HttpProviderHarness.json(200, h.completedBody(server.baseUrl() + IMAGE))));
         // headers at once, then the body in pieces over 2.5 s: the sink has a .part file open when the deadline hits
-        server.stubFor(get(urlPathEqualTo(IMAGE)).willReturn(aResponse().withHeader("Content-Type", "image/png")
-                .withBody(png).withChunkedDribbleDelay(10, 2500)));
+        server.stubFor(get(urlPathEqualTo(IMAGE)).willReturn(h.imageResponse(large)
+                .withChunkedDribbleDelay(10, 2500)));
         GenerationListenerList events = new GenerationListenerList();
         Path dir = temp.resolve("out");
         try (SeedreamClient client = client(Duration.ofSeconds(1), events)) {
-            Throwable error = catchThrowable(() -> client.generateAsync(FaultMatrixContract.request(),
+            Throwable error = catchThrowable(() -> client.generateAsync(FaultMatrixContract.request(h),
                     ImageDestination.directory(dir, "img", false)).get(10, TimeUnit.SECONDS));
             assertThat(error).isInstanceOf(ExecutionException.class).cause()
                     .isInstanceOf(GenerationTimeoutException.class);
@@ -112,13 +110,13 @@ abstract class ResourceReleaseContract {
     void close_duringASlowDownload_interruptsItAndRemovesThePartFile() throws Exception {
         HttpProviderHarness h = harness();
         server.stubFor(h.submit().willReturn(HttpProviderHarness.json(200, h.completedBody(server.baseUrl() + IMAGE))));
-        server.stubFor(get(urlPathEqualTo(IMAGE)).willReturn(aResponse().withHeader("Content-Type", "image/png")
-                .withBody(LARGE_PNG).withChunkedDribbleDelay(20, 4000)));
+        server.stubFor(get(urlPathEqualTo(IMAGE)).willReturn(h.imageResponse(h.largeImage())
+                .withChunkedDribbleDelay(20, 4000)));
         GenerationListenerList events = new GenerationListenerList();
         Path dir = temp.resolve("out");
         CompletableFuture<GenerationResult> f;
         try (SeedreamClient client = client(Duration.ofSeconds(30), events)) {
-            f = client.generateAsync(FaultMatrixContract.request(), ImageDestination.directory(dir, "img", false));
+            f = client.generateAsync(FaultMatrixContract.request(h), ImageDestination.directory(dir, "img", false));
             assertThat(Leaks.await(() -> Leaks.files(dir).stream().anyMatch(n -> n.endsWith(".part")),
                     Duration.ofSeconds(10))).as("a .part file while downloading").isTrue();
         }

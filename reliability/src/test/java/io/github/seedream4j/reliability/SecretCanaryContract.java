@@ -4,7 +4,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
@@ -81,7 +80,7 @@ abstract class SecretCanaryContract {
 
     @BeforeAll
     void start() {
-        server = new WireMockServer(wireMockConfig().bindAddress("127.0.0.1").dynamicPort());
+        server = new WireMockServer(HttpProviderHarness.serverConfig());
         server.start();
         Logger root = LogManager.getLogManager().getLogger("");
         rootLevel = root.getLevel();
@@ -100,11 +99,12 @@ abstract class SecretCanaryContract {
 
     Stream<Scenario> scenarios() {
         HttpProviderHarness h = harness();
-        String image = "/img/out.png";
+        String image = "/img/out." + h.imageFormat().extension();
+        byte[] bytes = h.image(h.size().width(), h.size().height());
         List<Scenario> list = new ArrayList<>();
         list.add(new Scenario("success", () -> {
             submit(HttpProviderHarness.json(200, h.completedBody(server.baseUrl() + image)));
-            server.stubFor(get(urlPathEqualTo(image)).willReturn(FaultMatrixContract.png()));
+            server.stubFor(get(urlPathEqualTo(image)).willReturn(h.imageResponse(bytes)));
         }));
         list.add(new Scenario("401 whose body echoes the key", () -> submit(HttpProviderHarness.json(401,
                 "{\"error\":\"invalid api key " + CANARY + "\"}"))));
@@ -122,7 +122,7 @@ abstract class SecretCanaryContract {
         }));
         list.add(new Scenario("image URL carrying the key, success", true, () -> {
             submit(HttpProviderHarness.json(200, h.completedBody(server.baseUrl() + image + "?token=" + CANARY)));
-            server.stubFor(get(urlPathEqualTo(image)).willReturn(FaultMatrixContract.png()));
+            server.stubFor(get(urlPathEqualTo(image)).willReturn(h.imageResponse(bytes)));
         }));
         if (h.hasJobs()) {
             list.add(new Scenario("job FAILED with the key in its error", () -> submit(HttpProviderHarness.json(200,
@@ -149,7 +149,7 @@ abstract class SecretCanaryContract {
         try (SeedreamClient client = SeedreamClient.builder().provider(h.providerId())
                 .settings(h.settings(server.baseUrl(), CANARY)).systemProperties(k -> null).environment(k -> null)
                 .timeout(Duration.ofSeconds(20)).listener(events::add).build()) {
-            error = catchThrowable(() -> result[0] = client.generate(FaultMatrixContract.request(),
+            error = catchThrowable(() -> result[0] = client.generate(FaultMatrixContract.request(h),
                     ImageDestination.directory(temp.resolve(scenario.name.replace(' ', '-')), "img", false)));
             seen.add(client.toString());
             seen.add(client.capabilities().toString());

@@ -536,12 +536,25 @@ class CloudflareProviderTest {
     }
 
     @Test
-    void generate_empty200_isFailedAndMayBeBilled() {
+    void generate_empty200_isOutcomeUnknownAndNotSentAgain() {
         stubRun(200, "");
 
-        assertThat(failure(GenerationRequest.of("a lake"))).isInstanceOf(GenerationFailedException.class)
-                .hasMessage("Cloudflare did not return an image (HTTP 200; the body is empty); the image may have been "
-                        + "billed, so check the Cloudflare dashboard before sending the request again");
+        assertThat(failure(GenerationRequest.of("a lake"))).isInstanceOf(OutcomeUnknownException.class)
+                .hasMessage("Cloudflare answered HTTP 200; the body is empty; the image was probably generated and "
+                        + "billed, but its URL is lost. It was not sent again; check the Cloudflare dashboard before "
+                        + "sending the request again");
+        assertThat(posts()).isEqualTo(1);
+    }
+
+    @Test
+    void generate_504_isOutcomeUnknownAndNotSentAgain() {
+        stubRun(504, "");
+
+        assertThat(failure(GenerationRequest.of("a lake"))).isInstanceOf(OutcomeUnknownException.class)
+                .hasMessage("Cloudflare answered HTTP 504; the body is empty; a gateway timed out waiting for the "
+                        + "model, which may still have generated and billed the image. It was not sent again; check "
+                        + "the Cloudflare dashboard before sending the request again");
+        assertThat(posts()).isEqualTo(1);
     }
 
     @Test

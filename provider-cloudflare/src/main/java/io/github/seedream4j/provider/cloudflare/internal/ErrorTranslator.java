@@ -6,6 +6,7 @@ import io.github.seedream4j.GenerationFailedException;
 import io.github.seedream4j.GenerationTimeoutException;
 import io.github.seedream4j.InsufficientCreditException;
 import io.github.seedream4j.InvalidRequestException;
+import io.github.seedream4j.OutcomeUnknownException;
 import io.github.seedream4j.ProviderUnavailableException;
 import io.github.seedream4j.RateLimitedException;
 import io.github.seedream4j.SeedreamException;
@@ -44,7 +45,8 @@ final class ErrorTranslator {
      * The exception for a response that was not a completed run.
      *
      * @param status the HTTP status
-     * @param outcome the parsed body: {@link RunOutcome.Failed} or {@link RunOutcome.Unreadable}
+     * @param outcome the parsed body: {@link RunOutcome.Failed}, {@link RunOutcome.NoImage} or
+     *     {@link RunOutcome.Unreadable}
      * @param retryAfter what {@code Retry-After} asked for, or {@code null}
      */
     SeedreamException translate(int status, RunOutcome outcome, Duration retryAfter) {
@@ -52,6 +54,8 @@ final class ErrorTranslator {
         String what = "HTTP " + status + (errors.isEmpty() ? "" : ", " + describe(errors));
         if (outcome instanceof RunOutcome.Unreadable) {
             what += "; " + ((RunOutcome.Unreadable) outcome).reason();
+        } else if (outcome instanceof RunOutcome.NoImage) {
+            what += "; " + ((RunOutcome.NoImage) outcome).reason();
         }
         for (ApiError e : errors) {
             SeedreamException known = byCode(e, what, retryAfter);
@@ -59,7 +63,7 @@ final class ErrorTranslator {
                 return known;
             }
         }
-        return byStatus(status, errors, what, retryAfter);
+        return byStatus(status, outcome, what, retryAfter);
     }
 
     private SeedreamException byCode(ApiError e, String what, Duration retryAfter) {
@@ -99,7 +103,7 @@ final class ErrorTranslator {
         return null;
     }
 
-    private SeedreamException byStatus(int status, List<ApiError> errors, String what, Duration retryAfter) {
+    private SeedreamException byStatus(int status, RunOutcome outcome, String what, Duration retryAfter) {
         if (status == 401) {
             return authentication(what);
         }
@@ -127,11 +131,24 @@ final class ErrorTranslator {
         if (status == 400 || status == 422) {
             return invalid(what);
         }
+        if (status == 504) {
+            // a gateway gave up waiting; the model behind it may have run, and Cloudflare bills a run that finished
+            return new OutcomeUnknownException("Cloudflare answered " + what + "; a gateway timed out waiting for the "
+                    + "model, which may still have generated and billed the image. It was not sent again; check the "
+                    + "Cloudflare dashboard before sending the request again", ID, null, null);
+        }
         if (status >= 500) {
             return new ProviderUnavailableException("Cloudflare could not run the request (" + what
                     + "); this is a problem on Cloudflare's side; try again later", ID, null, null);
         }
-        String next = status >= 200 && status < 300
+        boolean ok = status >= 200 && status < 300;
+        if (ok && outcome instanceof RunOutcome.Unreadable) {
+            // Cloudflare answers only when the run is over, so a 2xx whose body cannot be read is a lost image URL
+            return new OutcomeUnknownException("Cloudflare answered " + what + "; the image was probably generated and "
+                    + "billed, but its URL is lost. It was not sent again; check the Cloudflare dashboard before "
+                    + "sending the request again", ID, null, null);
+        }
+        String next = ok
                 ? "; the image may have been billed, so check the Cloudflare dashboard before sending the request again"
                 : "; check the request and the settings";
         return new GenerationFailedException("Cloudflare did not return an image (" + what + ")" + next, ID, null, null);

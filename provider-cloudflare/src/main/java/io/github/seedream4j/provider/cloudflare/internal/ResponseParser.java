@@ -81,7 +81,7 @@ final class ResponseParser {
 
     private static RunOutcome result(JsonNode result, JsonNode keySource) {
         if (result == null || !result.isObject()) {
-            return new RunOutcome.Unreadable("the body has no 'result' object");
+            return new RunOutcome.NoImage("the body has no 'result' object");
         }
         List<URI> urls = new ArrayList<>();
         JsonNode image = result.get("image");
@@ -103,7 +103,7 @@ final class ResponseParser {
             }
         }
         if (urls.isEmpty()) {
-            return new RunOutcome.Unreadable("'result' holds neither 'image' nor 'images'");
+            return new RunOutcome.NoImage("'result' holds neither 'image' nor 'images'");
         }
         String source = keySource != null && keySource.isString() ? keySource.asString() : null;
         return new RunOutcome.Completed(urls, source);

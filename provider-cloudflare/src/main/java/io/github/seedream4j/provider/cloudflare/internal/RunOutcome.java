@@ -39,8 +39,21 @@ sealed interface RunOutcome {
     }
 
     /**
-     * The body is not one of the documented shapes: not JSON (an HTML error page), empty, or JSON without an
-     * image URL.
+     * The body is a well-formed answer that names no image: {@code state: Completed} or a {@code result} without
+     * {@code image} or {@code images}. Cloudflare said it is done, so this is a failed run, not a lost answer.
+     *
+     * @param reason what is missing, for a message
+     */
+    record NoImage(String reason) implements RunOutcome {
+        public NoImage {
+            Objects.requireNonNull(reason, "reason");
+        }
+    }
+
+    /**
+     * The body is not one of the documented shapes: not JSON (an HTML error page), empty, a run that is not
+     * finished, or an image entry that is not a URL. After HTTP 2xx this means the answer was lost, not that
+     * the run failed.
      *
      * @param reason what is wrong with it, for a message
      */

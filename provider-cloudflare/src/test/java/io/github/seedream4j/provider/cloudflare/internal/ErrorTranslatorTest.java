@@ -8,6 +8,7 @@ import io.github.seedream4j.GenerationFailedException;
 import io.github.seedream4j.GenerationTimeoutException;
 import io.github.seedream4j.InsufficientCreditException;
 import io.github.seedream4j.InvalidRequestException;
+import io.github.seedream4j.OutcomeUnknownException;
 import io.github.seedream4j.ProviderUnavailableException;
 import io.github.seedream4j.RateLimitedException;
 import io.github.seedream4j.SeedreamException;
@@ -142,11 +143,30 @@ class ErrorTranslatorTest {
     }
 
     @Test
-    void translate_unreadable200_warnsThatItMayBeBilled() {
+    void translate_unreadable200_isOutcomeUnknown() {
         assertThat(translator.translate(200, new RunOutcome.Unreadable("the body is empty"), null))
-                .isInstanceOf(GenerationFailedException.class)
-                .hasMessage("Cloudflare did not return an image (HTTP 200; the body is empty); the image may have been "
-                        + "billed, so check the Cloudflare dashboard before sending the request again");
+                .isInstanceOf(OutcomeUnknownException.class)
+                .hasMessage("Cloudflare answered HTTP 200; the body is empty; the image was probably generated and "
+                        + "billed, but its URL is lost. It was not sent again; check the Cloudflare dashboard before "
+                        + "sending the request again");
+    }
+
+    @Test
+    void translate_noImage200_warnsThatItMayBeBilled() {
+        assertThat(translator.translate(200, new RunOutcome.NoImage("'result' holds neither 'image' nor 'images'"),
+                null)).isInstanceOf(GenerationFailedException.class)
+                .hasMessage("Cloudflare did not return an image (HTTP 200; 'result' holds neither 'image' nor "
+                        + "'images'); the image may have been billed, so check the Cloudflare dashboard before sending "
+                        + "the request again");
+    }
+
+    @Test
+    void translate_504_isOutcomeUnknown() {
+        assertThat(translator.translate(504, new RunOutcome.Unreadable("the body is not JSON"), null))
+                .isInstanceOf(OutcomeUnknownException.class)
+                .hasMessage("Cloudflare answered HTTP 504; the body is not JSON; a gateway timed out waiting for the "
+                        + "model, which may still have generated and billed the image. It was not sent again; check "
+                        + "the Cloudflare dashboard before sending the request again");
     }
 
     @Test

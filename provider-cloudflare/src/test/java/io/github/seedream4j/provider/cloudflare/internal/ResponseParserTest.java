@@ -121,9 +121,17 @@ class ResponseParserTest {
     }
 
     @Test
-    void parse_nativeTextResult_isUnreadableForAnImageModel() {
+    void parse_nativeTextResult_isNoImageForAnImageModel() {
         assertThat(ResponseParser.parse(Vectors.bytes("native-success.json")))
-                .isEqualTo(new RunOutcome.Unreadable("'result' holds neither 'image' nor 'images'"));
+                .isEqualTo(new RunOutcome.NoImage("'result' holds neither 'image' nor 'images'"));
+    }
+
+    @Test
+    void parse_completedWithoutImage_isNoImage() {
+        assertThat(parse("{\"gatewayMetadata\":{\"keySource\":\"Unified\"},\"result\":{},\"state\":\"Completed\"}"))
+                .isEqualTo(new RunOutcome.NoImage("'result' holds neither 'image' nor 'images'"));
+        assertThat(parse("{\"state\":\"Completed\"}"))
+                .isEqualTo(new RunOutcome.NoImage("the body has no 'result' object"));
     }
 
     @Test

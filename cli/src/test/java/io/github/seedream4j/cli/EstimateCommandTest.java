@@ -1,0 +1,101 @@
+package io.github.seedream4j.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code seedream estimate} prices without creating the provider: no credentials, nothing sent. */
+class EstimateCommandTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void estimate_runpodWithoutAnApiKey() {
+        CliRun r = CliRun.of("estimate", "x", "--provider", "runpod", "--size", "2048x2048");
+
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.err()).isEmpty();
+        assertThat(r.out().strip()).isEqualTo("estimate: 0.113246208 USD for 1 image(s) of 2048x2048 on provider runpod "
+                + "(priced at 0.027 USD per megapixel; nothing was sent)");
+    }
+
+    @Test
+    void estimate_cloudflareWithoutAnySetting() {
+        CliRun r = CliRun.of("estimate", "a red fox", "--provider", "cloudflare", "--size", "2K");
+
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.err()).isEmpty();
+        assertThat(r.out().strip()).isEqualTo("estimate: 0.03 USD for 1 image(s) of 2048x2048 on provider cloudflare "
+                + "(priced at 0.03 USD per image; nothing was sent)");
+    }
+
+    @Test
+    void estimate_cloudflareHonoursAConfiguredPrice() {
+        CliRun r = CliRun.of("estimate", "a red fox", "--provider", "cloudflare", "--size", "2K", "-n", "2",
+                "--set", "price=0.05/image");
+
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.out().strip()).isEqualTo("estimate: 0.1 USD for 2 image(s) of 2048x2048 on provider cloudflare "
+                + "(priced at 0.05 USD per image; nothing was sent)");
+    }
+
+    @Test
+    void estimate_malformedPriceExits2() {
+        CliRun r = CliRun.of("estimate", "a red fox", "--provider", "cloudflare", "--size", "2K",
+                "--set", "price=cheap");
+
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.errLines()).containsExactly("seedream: provider cloudflare setting 'price' from explicit setting "
+                + "'price' is 'cheap'; expected a price such as 0.03/image or 0.027/megapixel");
+    }
+
+    @Test
+    void estimate_unknownSettingIsAUsageError() {
+        CliRun r = CliRun.of("estimate", "x", "--provider", "cloudflare", "--set", "api-key=x");
+
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.errLines()).containsExactly("seedream: provider cloudflare has no setting 'api-key'; its settings "
+                + "are api-token, account-id, base-url, gateway-id, model, timeout, max-attempts, price (see: seedream "
+                + "providers)");
+    }
+
+    @Test
+    void estimate_strictRefusesWhatTheProviderCannotHonour() {
+        CliRun r = CliRun.of("estimate", "x", "--provider", "cloudflare", "--size", "2K", "--seed", "7", "--strict");
+
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.errLines()).hasSize(1).allMatch(l -> l.startsWith("seedream: provider cloudflare cannot honour "));
+    }
+
+    @Test
+    void estimate_batchPricesEveryLineAndNamesBadOnes() throws Exception {
+        Path file = dir.resolve("p.jsonl");
+        Files.write(file, List.of("{\"prompt\": \"a\", \"size\": \"1K\", \"n\": 2}", "{\"prompt\": \"b\", \"seed\": -1}"));
+
+        CliRun r = CliRun.of("estimate", "--batch", file.toString(), "--provider", "fake", "--set", "price=0.03/image");
+
+        assertThat(r.code()).isEqualTo(3);
+        assertThat(r.out()).contains("line 1: 0.06 USD (2 x 1024x1024)")
+                .contains("estimate: 0.06 USD for 1 line(s) on provider fake; 1 line(s) invalid (nothing was sent)");
+        assertThat(r.errLines()).containsExactly("seedream: " + file + " line 2: seed -1 is out of range: use a whole "
+                + "number from 0 to 2147483647, or leave the seed out and the client picks one and reports it");
+    }
+
+    @Test
+    void estimate_batchOnRunpodWithoutAnApiKey() throws Exception {
+        Path file = dir.resolve("p.jsonl");
+        Files.write(file, List.of("{\"prompt\": \"a\", \"size\": \"2048x2048\"}", "{\"prompt\": \"b\", \"size\": \"1K\"}"));
+
+        CliRun r = CliRun.of("estimate", "--batch", file.toString(), "--provider", "runpod");
+
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.out().lines()).containsExactly("line 1: 0.113246208 USD (1 x 2048x2048)",
+                "line 2: 0.028311552 USD (1 x 1024x1024)",
+                "estimate: 0.14155776 USD for 2 line(s) on provider runpod (nothing was sent)");
+    }
+}
