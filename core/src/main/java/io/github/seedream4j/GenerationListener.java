@@ -7,8 +7,8 @@ package io.github.seedream4j;
  * thread-safe and quick. An exception thrown by a listener is logged and otherwise ignored; it never fails a
  * generation.
  *
- * <p>Order: a generation's first event is {@link GenerationEvent.Validated} (a request that fails validation throws
- * before any event). Its outcome is the first of {@link GenerationEvent.Completed}, {@link GenerationEvent.Failed}
+ * <p>Order: a generation's first event is {@link GenerationEvent.Validated}; a request refused by validation is
+ * reported by a single {@link GenerationEvent.Failed} and nothing is sent. Its outcome is the first of {@link GenerationEvent.Completed}, {@link GenerationEvent.Failed}
  * or {@link GenerationEvent.Cancelled}; events after it are clean-up, for example the {@code Cancelled} that
  * follows the {@code Failed} of a generation whose deadline passed.
  */

@@ -175,7 +175,7 @@ public final class SeedreamClient implements AutoCloseable {
      */
     public CompletableFuture<GenerationResult> generateAsync(GenerationRequest request, ImageDestination destination) {
         Objects.requireNonNull(destination, "destination");
-        Planner.Plan plan = plan(request);
+        Planner.Plan plan = planOrReport(request);
         requireOpen();
         return new Generation(this, plan, destination, null).start();
     }
@@ -200,7 +200,7 @@ public final class SeedreamClient implements AutoCloseable {
             throw new UnsupportedOptionException("provider " + providerId() + " cannot resume job " + jobId
                     + ": it keeps no results to resume from; submit the request again", providerId(), jobId, null);
         }
-        Planner.Plan plan = plan(request);
+        Planner.Plan plan = planOrReport(request);
         if (plan.calls.size() != 1) {
             throw new InvalidRequestException("a job id stands for one provider call, but this request fans out to "
                     + plan.calls.size() + " calls; resume each call with a request for at most "
@@ -308,6 +308,17 @@ public final class SeedreamClient implements AutoCloseable {
     /** Validates a request against the provider and prepares its calls. */
     Planner.Plan plan(GenerationRequest request) {
         return planner.plan(request);
+    }
+
+    /** As {@link #plan}, and a refused request is reported to listeners as a generation that failed at once. */
+    private Planner.Plan planOrReport(GenerationRequest request) {
+        try {
+            return plan(request);
+        } catch (SeedreamException e) {
+            events.publish(new GenerationEvent.Failed(java.util.UUID.randomUUID().toString().substring(0, 8),
+                    providerId(), java.time.Instant.now(), e));
+            throw e;
+        }
     }
 
     /**

@@ -234,4 +234,16 @@ class SeedreamClientTest {
         assertThatThrownBy(() -> estimator.estimate(GenerationRequest.of("x").withSize(ImageSize.exact(512, 512))))
                 .isInstanceOf(InvalidRequestException.class);
     }
+
+    @Test
+    void generate_aRefusedRequestReachesListenersAsASingleFailedEvent() {
+        List<GenerationEvent> events = new ArrayList<>();
+        try (SeedreamClient client = pixels(UnsupportedOptionPolicy.WARN, events::add)) {
+            assertThatThrownBy(() -> client.generate(GenerationRequest.of("x").withSize(ImageSize.exact(512, 512))))
+                    .isInstanceOf(InvalidRequestException.class);
+        }
+        assertThat(events).singleElement().isInstanceOfSatisfying(GenerationEvent.Failed.class,
+                f -> assertThat(f.error()).isInstanceOf(InvalidRequestException.class));
+        assertThat(TestProviders.CALLS).isEmpty();
+    }
 }
