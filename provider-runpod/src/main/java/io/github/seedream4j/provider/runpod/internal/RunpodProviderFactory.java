@@ -45,7 +45,9 @@ public final class RunpodProviderFactory implements ImageProviderFactory {
     }
 
     private static Capabilities capabilities(PriceModel price) {
-        return Capabilities.builder().seed(true).negativePrompt(true).safetyToggle(true).promptEnhancement(false)
+        // Runpod documents no side limits; 16384 is the longest side the model's own limits allow
+        // (at most 16,777,216 pixels, ratio at most 16:1), so no valid size is refused here.
+        return Capabilities.builder().exactSizes(1, 16_384).seed(true).negativePrompt(true).safetyToggle(true).promptEnhancement(false)
                 .maxImagesPerCall(1).pricing(price).resumable(true).build();
     }
 
