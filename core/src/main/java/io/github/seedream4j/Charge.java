@@ -51,15 +51,8 @@ public record Charge(Cost cost, Basis basis) {
         if (charges.isEmpty()) {
             throw new IllegalArgumentException("nothing to sum: pass at least one charge");
         }
-        Cost total = null;
-        Basis basis = Basis.REPORTED;
-        for (Charge c : charges) {
-            total = total == null ? c.cost : total.plus(c.cost);
-            if (c.isEstimated()) {
-                basis = Basis.ESTIMATED;
-            }
-        }
-        return new Charge(total, basis);
+        Basis basis = charges.stream().anyMatch(Charge::isEstimated) ? Basis.ESTIMATED : Basis.REPORTED;
+        return new Charge(Cost.sum(charges.stream().map(Charge::cost).toList()), basis);
     }
 
     /** {@code "0.113246 USD (reported)"}. */

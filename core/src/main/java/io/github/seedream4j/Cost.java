@@ -78,6 +78,23 @@ public record Cost(BigDecimal amount, Currency currency) implements Comparable<C
         return new Cost(amount.add(other.amount), currency);
     }
 
+    /**
+     * The sum of several costs, exactly.
+     *
+     * @throws IllegalArgumentException if {@code costs} is empty (there is no currency to give zero in)
+     * @throws InvalidRequestException if the currencies differ
+     */
+    public static Cost sum(java.util.Collection<Cost> costs) {
+        if (costs.isEmpty()) {
+            throw new IllegalArgumentException("nothing to sum: pass at least one cost, or use Cost.zero(currency)");
+        }
+        Cost total = null;
+        for (Cost c : costs) {
+            total = total == null ? c : total.plus(c);
+        }
+        return total;
+    }
+
     /** This times a non-negative factor, exactly. */
     public Cost times(BigDecimal factor) {
         return new Cost(amount.multiply(factor), currency);

@@ -154,6 +154,15 @@ class ValuesTest {
     }
 
     @Test
+    void costSum_isExactAndRefusesMixedCurrencies() {
+        assertThat(Cost.sum(List.of(Cost.usd("0.113246"), Cost.usd("0.028311"), Cost.usd("0.03"))))
+                .isEqualTo(Cost.usd("0.171557"));
+        assertThatThrownBy(() -> Cost.sum(List.of())).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> Cost.sum(List.of(Cost.usd("1"), Cost.parse("1", java.util.Currency.getInstance("EUR")))))
+                .isInstanceOf(InvalidRequestException.class);
+    }
+
+    @Test
     void priceModel_reproducesRunpodsDocumentedCosts() {
         PriceModel runpod = PriceModel.parse("0.027/megapixel");
         assertThat(runpod.estimate(Resolution.of(2048, 2048), 1).amount()).isEqualByComparingTo("0.113246208");
