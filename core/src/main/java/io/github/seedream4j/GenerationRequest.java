@@ -53,7 +53,9 @@ public final class GenerationRequest {
     /**
      * A request for one image of {@code prompt} at the default size.
      *
-     * @throws InvalidRequestException if the prompt is blank or too long
+     * @param prompt the prompt text, as for {@link Prompt#of(String)}
+     * @return the request, never {@code null}
+     * @throws InvalidRequestException if the prompt is null, blank or too long
      */
     public static GenerationRequest of(String prompt) {
         return builder(prompt).build();
@@ -62,13 +64,15 @@ public final class GenerationRequest {
     /**
      * A builder starting from {@code prompt}.
      *
-     * @throws InvalidRequestException if the prompt is blank or too long
+     * @param prompt the prompt text, as for {@link Prompt#of(String)}
+     * @return a new builder with every other option unset and a count of 1
+     * @throws InvalidRequestException if the prompt is null, blank or too long
      */
     public static Builder builder(String prompt) {
         return new Builder().prompt(Prompt.of(prompt));
     }
 
-    /** A builder holding this request's values. */
+    /** {@return a new builder holding this request's values} Changing it does not change this request. */
     public Builder toBuilder() {
         Builder b = new Builder();
         b.prompt = prompt;
@@ -82,72 +86,107 @@ public final class GenerationRequest {
         return b;
     }
 
-    /** The prompt. */
+    /** {@return the prompt, never {@code null}} */
     public Prompt prompt() {
         return prompt;
     }
 
-    /** What the image should not contain, when given. */
+    /** {@return what the image should not contain, when given} */
     public Optional<Prompt> negativePrompt() {
         return Optional.ofNullable(negativePrompt);
     }
 
-    /** The size asked for; {@link #DEFAULT_SIZE} when none was given. */
+    /** {@return the size asked for; {@link #DEFAULT_SIZE} when none was given} Never {@code null}. */
     public ImageSize size() {
         return size;
     }
 
-    /** The seed, when given. The client picks and reports one when it is absent. */
+    /** {@return the seed, when given} The client picks and reports one when it is absent. */
     public Optional<Seed> seed() {
         return Optional.ofNullable(seed);
     }
 
-    /** How many images to generate, 1 to {@link #MAX_COUNT}. */
+    /** {@return how many images to generate, 1 to {@link #MAX_COUNT}} */
     public int count() {
         return count;
     }
 
-    /** Whether the provider's safety checker should run, when given. */
+    /** {@return whether the provider's safety checker should run, when given} */
     public Optional<Boolean> safetyChecker() {
         return Optional.ofNullable(safetyChecker);
     }
 
-    /** Whether the provider should rewrite the prompt to improve it, when given. */
+    /** {@return whether the provider should rewrite the prompt to improve it, when given} */
     public Optional<Boolean> enhancePrompt() {
         return Optional.ofNullable(enhancePrompt);
     }
 
-    /** Provider-specific options by name (strings, numbers and booleans), passed only to providers that declare them. */
+    /**
+     * {@return provider-specific options by name (strings, numbers and booleans), passed only to providers that
+     * declare them} The map is unmodifiable and may be empty, never {@code null}.
+     */
     public Map<String, Object> extras() {
         return extras;
     }
 
-    /** A copy with another size. */
+    /**
+     * A copy with another size.
+     *
+     * @param size the new size; {@code null} means {@link #DEFAULT_SIZE}
+     * @return a new request; this one is unchanged
+     */
     public GenerationRequest withSize(ImageSize size) {
         return toBuilder().size(size).build();
     }
 
-    /** A copy with a seed; {@code null} removes it. */
+    /**
+     * A copy with a seed; {@code null} removes it.
+     *
+     * @param seed the seed, or {@code null} to let the client pick one
+     * @return a new request; this one is unchanged
+     */
     public GenerationRequest withSeed(Seed seed) {
         return toBuilder().seed(seed).build();
     }
 
-    /** A copy asking for {@code count} images. */
+    /**
+     * A copy asking for {@code count} images.
+     *
+     * @param count 1 to {@link #MAX_COUNT}
+     * @return a new request; this one is unchanged
+     * @throws InvalidRequestException if {@code count} is out of range
+     */
     public GenerationRequest withCount(int count) {
         return toBuilder().count(count).build();
     }
 
-    /** A copy with a negative prompt; {@code null} removes it. */
+    /**
+     * A copy with a negative prompt; {@code null} removes it.
+     *
+     * @param negativePrompt what the image should not contain, or {@code null}
+     * @return a new request; this one is unchanged
+     * @throws InvalidRequestException if {@code negativePrompt} is blank or longer than {@link Prompt#MAX_LENGTH}
+     */
     public GenerationRequest withNegativePrompt(String negativePrompt) {
         return toBuilder().negativePrompt(negativePrompt).build();
     }
 
-    /** A copy with the safety checker set; {@code null} leaves it to the provider. */
+    /**
+     * A copy with the safety checker set; {@code null} leaves it to the provider.
+     *
+     * @param enabled whether the safety checker runs, or {@code null}
+     * @return a new request; this one is unchanged
+     */
     public GenerationRequest withSafetyChecker(Boolean enabled) {
         return toBuilder().safetyChecker(enabled).build();
     }
 
-    /** A copy with prompt enhancement set; {@code null} leaves it to the provider. */
+    /**
+     * A copy with prompt enhancement set; {@code null} leaves it to the provider.
+     *
+     * @param enabled whether the provider enhances the prompt, or {@code null}
+     * @return a new request; this one is unchanged
+     */
     public GenerationRequest withEnhancePrompt(Boolean enabled) {
         return toBuilder().enhancePrompt(enabled).build();
     }
@@ -214,72 +253,139 @@ public final class GenerationRequest {
         private Builder() {
         }
 
-        /** The prompt; required. */
+        /**
+         * The prompt; required.
+         *
+         * @param prompt the prompt, never {@code null}
+         * @return this builder
+         * @throws NullPointerException if {@code prompt} is null
+         */
         public Builder prompt(Prompt prompt) {
             this.prompt = Objects.requireNonNull(prompt, "prompt");
             return this;
         }
 
-        /** The prompt text; required. */
+        /**
+         * The prompt text; required.
+         *
+         * @param prompt the prompt text, as for {@link Prompt#of(String)}
+         * @return this builder
+         * @throws InvalidRequestException if the text is null, blank or too long
+         */
         public Builder prompt(String prompt) {
             return prompt(Prompt.of(prompt));
         }
 
-        /** A negative prompt; {@code null} removes it. */
+        /**
+         * A negative prompt; {@code null} removes it.
+         *
+         * @param negativePrompt what the image should not contain, or {@code null}
+         * @return this builder
+         * @throws InvalidRequestException if the text is blank or longer than {@link Prompt#MAX_LENGTH}
+         */
         public Builder negativePrompt(String negativePrompt) {
             this.negativePrompt = negativePrompt == null ? null : Prompt.of(negativePrompt);
             return this;
         }
 
-        /** The size; {@code null} means {@link #DEFAULT_SIZE}. */
+        /**
+         * The size; {@code null} means {@link #DEFAULT_SIZE}.
+         *
+         * @param size the size, or {@code null}
+         * @return this builder
+         */
         public Builder size(ImageSize size) {
             this.size = size;
             return this;
         }
 
-        /** Exact pixels. */
+        /**
+         * Exact pixels.
+         *
+         * @param width pixels across, 1 to {@link Resolution#MAX_SIDE}
+         * @param height pixels down, 1 to {@link Resolution#MAX_SIDE}
+         * @return this builder
+         * @throws InvalidRequestException if a side is out of range
+         */
         public Builder size(int width, int height) {
             return size(ImageSize.exact(width, height));
         }
 
-        /** A tier at a ratio. */
+        /**
+         * A tier at a ratio.
+         *
+         * @param tier the tier, never {@code null}
+         * @param ratio one of {@link AspectRatio#SEEDREAM_RATIOS}
+         * @return this builder
+         * @throws InvalidRequestException if a part is null or {@link SizeTable} has no size for the pair
+         */
         public Builder size(SizeTier tier, AspectRatio ratio) {
             return size(ImageSize.tiered(tier, ratio));
         }
 
-        /** A seed; {@code null} lets the client pick one. */
+        /**
+         * A seed; {@code null} lets the client pick one.
+         *
+         * @param seed the seed, or {@code null}
+         * @return this builder
+         */
         public Builder seed(Seed seed) {
             this.seed = seed;
             return this;
         }
 
-        /** A seed from 0 to {@link Seed#MAX}. */
+        /**
+         * A seed from 0 to {@link Seed#MAX}.
+         *
+         * @param seed 0 to {@link Seed#MAX}
+         * @return this builder
+         * @throws InvalidRequestException if {@code seed} is out of range
+         */
         public Builder seed(long seed) {
             return seed(Seed.of(seed));
         }
 
-        /** How many images, 1 to {@link #MAX_COUNT}. */
+        /**
+         * How many images, 1 to {@link #MAX_COUNT}. The range is checked by {@link #build()}.
+         *
+         * @param count 1 to {@link #MAX_COUNT}
+         * @return this builder
+         */
         public Builder count(int count) {
             this.count = count;
             return this;
         }
 
-        /** Whether the provider's safety checker runs; {@code null} leaves it to the provider. */
+        /**
+         * Whether the provider's safety checker runs; {@code null} leaves it to the provider.
+         *
+         * @param enabled whether the safety checker runs, or {@code null}
+         * @return this builder
+         */
         public Builder safetyChecker(Boolean enabled) {
             this.safetyChecker = enabled;
             return this;
         }
 
-        /** Whether the provider enhances the prompt; {@code null} leaves it to the provider. */
+        /**
+         * Whether the provider enhances the prompt; {@code null} leaves it to the provider.
+         *
+         * @param enabled whether the provider enhances the prompt, or {@code null}
+         * @return this builder
+         */
         public Builder enhancePrompt(Boolean enabled) {
             this.enhancePrompt = enabled;
             return this;
         }
 
         /**
-         * A provider-specific option. Values are strings, numbers or booleans.
+         * A provider-specific option. Values are strings, numbers or booleans. A second call with the same name
+         * replaces the value.
          *
-         * @throws InvalidRequestException if the name is blank or the value is of another type
+         * @param name the option's name, not blank
+         * @param value a {@link String}, {@link Number} or {@link Boolean}; never {@code null}
+         * @return this builder
+         * @throws InvalidRequestException if the name is null or blank, or the value is null or of another type
          */
         public Builder extra(String name, Object value) {
             if (name == null || name.isBlank()) {
@@ -294,7 +400,12 @@ public final class GenerationRequest {
             return this;
         }
 
-        /** Removes a provider-specific option. */
+        /**
+         * Removes a provider-specific option; does nothing when it is not set.
+         *
+         * @param name the option's name
+         * @return this builder
+         */
         public Builder removeExtra(String name) {
             extras.remove(name);
             return this;
@@ -303,6 +414,7 @@ public final class GenerationRequest {
         /**
          * The request.
          *
+         * @return a new, immutable request; the builder may be reused
          * @throws InvalidRequestException if the count is out of range
          */
         public GenerationRequest build() {

@@ -91,7 +91,7 @@ public final class SeedreamClient implements AutoCloseable {
         this.scheduler.setRemoveOnCancelPolicy(true);
     }
 
-    /** A builder. */
+    /** {@return a new builder with the defaults: provider chosen by discovery, WARN policy, default timeout} */
     public static Builder builder() {
         return new Builder();
     }
@@ -100,6 +100,7 @@ public final class SeedreamClient implements AutoCloseable {
      * A client for the provider chosen by the system property {@code seedream.provider}, the environment variable
      * {@code SEEDREAM_PROVIDER}, or being the only one on the class path.
      *
+     * @return a new client with the defaults of {@link #builder()}; close it when done
      * @throws ProviderSelectionException if no provider can be chosen
      * @throws ConfigurationException if the provider's settings are missing or malformed
      */
@@ -107,17 +108,17 @@ public final class SeedreamClient implements AutoCloseable {
         return builder().build();
     }
 
-    /** The id of the provider this client uses, for example {@code runpod}. */
+    /** {@return the id of the provider this client uses, for example {@code runpod}} */
     public String providerId() {
         return factory.id();
     }
 
-    /** What the provider can do. */
+    /** {@return what the provider can do, never {@code null}} */
     public Capabilities capabilities() {
         return capabilities;
     }
 
-    /** The policy for options the provider cannot honour. */
+    /** {@return the policy for options the provider cannot honour, never {@code null}} */
     public UnsupportedOptionPolicy unsupportedOptionPolicy() {
         return policy;
     }
@@ -126,6 +127,9 @@ public final class SeedreamClient implements AutoCloseable {
      * What {@code request} would cost on this provider, from its price model, without sending anything. Validates
      * the request exactly as {@link #generate} does.
      *
+     * @param request the request, never {@code null}
+     * @return the estimated charge, never {@code null}
+     * @throws NullPointerException if {@code request} is null
      * @throws InvalidRequestException if the request is invalid for this provider
      * @throws UnsupportedOptionException if it has options the provider cannot honour and the policy is REFUSE
      */
@@ -136,6 +140,9 @@ public final class SeedreamClient implements AutoCloseable {
     /**
      * Checks {@code request} against this provider without sending it, and returns the warnings it would carry.
      *
+     * @param request the request, never {@code null}
+     * @return the warnings, empty when the request is sent as given; never {@code null}
+     * @throws NullPointerException if {@code request} is null
      * @throws InvalidRequestException if the request is invalid for this provider
      * @throws UnsupportedOptionException if it has options the provider cannot honour and the policy is REFUSE
      */
@@ -146,7 +153,11 @@ public final class SeedreamClient implements AutoCloseable {
     /**
      * Generates images and keeps them in memory. Blocks until done.
      *
-     * @throws SeedreamException a subtype saying what went wrong and what to do
+     * @param request the request, never {@code null}
+     * @return the images, their seed, cost and warnings; never {@code null}
+     * @throws NullPointerException if {@code request} is null
+     * @throws SeedreamException a subtype saying what went wrong and what to do; {@link GenerationCancelledException}
+     *         when the client is closed or the waiting thread is interrupted
      */
     public GenerationResult generate(GenerationRequest request) {
         return generate(request, ImageDestination.memory());
@@ -155,13 +166,28 @@ public final class SeedreamClient implements AutoCloseable {
     /**
      * Generates images and stores them at {@code destination}. Blocks until done.
      *
-     * @throws SeedreamException a subtype saying what went wrong and what to do
+     * @param request the request, never {@code null}
+     * @param destination where the images go, never {@code null}
+     * @return the images, their seed, cost and warnings; never {@code null}
+     * @throws NullPointerException if an argument is null
+     * @throws SeedreamException a subtype saying what went wrong and what to do; {@link GenerationCancelledException}
+     *         when the client is closed or the waiting thread is interrupted
      */
     public GenerationResult generate(GenerationRequest request, ImageDestination destination) {
         return join(generateAsync(request, destination));
     }
 
-    /** Generates images, kept in memory, without blocking; see {@link #generateAsync(GenerationRequest, ImageDestination)}. */
+    /**
+     * Generates images, kept in memory, without blocking; see
+     * {@link #generateAsync(GenerationRequest, ImageDestination)}.
+     *
+     * @param request the request, never {@code null}
+     * @return a future of the result, which fails with a {@link SeedreamException} subtype
+     * @throws NullPointerException if {@code request} is null
+     * @throws InvalidRequestException if the request is invalid for this provider
+     * @throws UnsupportedOptionException if it has options the provider cannot honour and the policy is REFUSE
+     * @throws GenerationCancelledException if the client is closed
+     */
     public CompletableFuture<GenerationResult> generateAsync(GenerationRequest request) {
         return generateAsync(request, ImageDestination.memory());
     }
@@ -170,8 +196,13 @@ public final class SeedreamClient implements AutoCloseable {
      * Generates images without blocking. The future fails with a {@link SeedreamException} subtype. Cancelling it
      * cancels the generation, including the provider's job when it has one. Validation errors are thrown at once.
      *
+     * @param request the request, never {@code null}
+     * @param destination where the images go, never {@code null}
+     * @return a future of the result, which fails with a {@link SeedreamException} subtype
+     * @throws NullPointerException if an argument is null
      * @throws InvalidRequestException if the request is invalid for this provider
      * @throws UnsupportedOptionException if it has options the provider cannot honour and the policy is REFUSE
+     * @throws GenerationCancelledException if the client is closed
      */
     public CompletableFuture<GenerationResult> generateAsync(GenerationRequest request, ImageDestination destination) {
         Objects.requireNonNull(destination, "destination");
@@ -185,14 +216,31 @@ public final class SeedreamClient implements AutoCloseable {
      * paying for a new one. {@code request} must be the request that job was made from (it gives the expected
      * size and seed); it is validated but not sent.
      *
+     * @param request the request the job was made from, never {@code null}
+     * @param jobId the provider's job id, as reported by the earlier generation; never {@code null}
+     * @param destination where the images go, never {@code null}
+     * @return the images, their seed, cost and warnings; never {@code null}
+     * @throws NullPointerException if {@code request} or {@code jobId} is null
      * @throws UnsupportedOptionException if the provider keeps no results to resume
+     * @throws InvalidRequestException if the request is invalid or fans out to more than one provider call
      * @throws SeedreamException a subtype saying what went wrong and what to do
      */
     public GenerationResult resume(GenerationRequest request, String jobId, ImageDestination destination) {
         return join(resumeAsync(request, jobId, destination));
     }
 
-    /** Non-blocking {@link #resume}. */
+    /**
+     * Non-blocking {@link #resume}.
+     *
+     * @param request the request the job was made from, never {@code null}
+     * @param jobId the provider's job id, never {@code null}
+     * @param destination where the images go, never {@code null}
+     * @return a future of the result, which fails with a {@link SeedreamException} subtype
+     * @throws NullPointerException if {@code request} or {@code jobId} is null
+     * @throws UnsupportedOptionException if the provider keeps no results to resume
+     * @throws InvalidRequestException if the request is invalid or fans out to more than one provider call
+     * @throws GenerationCancelledException if the client is closed
+     */
     public CompletableFuture<GenerationResult> resumeAsync(GenerationRequest request, String jobId,
             ImageDestination destination) {
         Objects.requireNonNull(jobId, "jobId");
@@ -338,7 +386,13 @@ public final class SeedreamClient implements AutoCloseable {
         private Builder() {
         }
 
-        /** The provider to use, by id; wins over {@code seedream.provider} and {@code SEEDREAM_PROVIDER}. */
+        /**
+         * The provider to use, by id; wins over {@code seedream.provider} and {@code SEEDREAM_PROVIDER}.
+         *
+         * @param id the provider's id, for example {@code runpod}; {@code null} chooses by property, variable or
+         *        the only provider present
+         * @return this builder
+         */
         public Builder provider(String id) {
             this.providerId = id;
             return this;
@@ -347,25 +401,48 @@ public final class SeedreamClient implements AutoCloseable {
         /**
          * A provider setting by its key name (for example {@code api-key}), winning over system properties and
          * environment variables.
+         *
+         * @param key the setting's name, as the provider declares it; never {@code null}
+         * @param value the value, never {@code null}; it may be a secret and is never printed
+         * @return this builder
+         * @throws NullPointerException if an argument is null
          */
         public Builder setting(String key, String value) {
             settings.put(Objects.requireNonNull(key, "key"), Objects.requireNonNull(value, "value"));
             return this;
         }
 
-        /** Several provider settings; see {@link #setting(String, String)}. */
+        /**
+         * Several provider settings; see {@link #setting(String, String)}.
+         *
+         * @param values settings by key name; never {@code null}, holding no null key or value
+         * @return this builder
+         * @throws NullPointerException if {@code values}, a key or a value is null
+         */
         public Builder settings(Map<String, String> values) {
             values.forEach(this::setting);
             return this;
         }
 
-        /** What to do with options the provider cannot honour; {@link UnsupportedOptionPolicy#WARN} by default. */
+        /**
+         * What to do with options the provider cannot honour; {@link UnsupportedOptionPolicy#WARN} by default.
+         *
+         * @param policy the policy, never {@code null}
+         * @return this builder
+         * @throws NullPointerException if {@code policy} is null
+         */
         public Builder unsupportedOptions(UnsupportedOptionPolicy policy) {
             this.policy = Objects.requireNonNull(policy, "policy");
             return this;
         }
 
-        /** The deadline of one generation, {@link #DEFAULT_TIMEOUT} by default. */
+        /**
+         * The deadline of one generation, {@link #DEFAULT_TIMEOUT} by default.
+         *
+         * @param timeout a positive duration
+         * @return this builder
+         * @throws InvalidRequestException if {@code timeout} is null, zero or negative
+         */
         public Builder timeout(Duration timeout) {
             if (timeout == null || timeout.isNegative() || timeout.isZero()) {
                 throw new InvalidRequestException("timeout " + timeout + " must be a positive duration");
@@ -374,7 +451,13 @@ public final class SeedreamClient implements AutoCloseable {
             return this;
         }
 
-        /** The cap on one image's size in bytes, {@link #DEFAULT_MAX_IMAGE_BYTES} by default. */
+        /**
+         * The cap on one image's size in bytes, {@link #DEFAULT_MAX_IMAGE_BYTES} by default.
+         *
+         * @param maxImageBytes bytes, at least 1024
+         * @return this builder
+         * @throws InvalidRequestException if {@code maxImageBytes} is below 1024
+         */
         public Builder maxImageBytes(long maxImageBytes) {
             if (maxImageBytes < 1024) {
                 throw new InvalidRequestException("maxImageBytes " + maxImageBytes + " is too small: allow at least 1024");
@@ -383,25 +466,48 @@ public final class SeedreamClient implements AutoCloseable {
             return this;
         }
 
-        /** Adds a listener for every generation's events. */
+        /**
+         * Adds a listener for every generation's events.
+         *
+         * @param listener the listener, never {@code null}
+         * @return this builder
+         * @throws NullPointerException if {@code listener} is null
+         */
         public Builder listener(GenerationListener listener) {
             listeners.add(Objects.requireNonNull(listener, "listener"));
             return this;
         }
 
-        /** The class loader to find providers with; by default the context class loader, else core's own. */
+        /**
+         * The class loader to find providers with; by default the context class loader, else core's own.
+         *
+         * @param classLoader the class loader, or {@code null} for the default
+         * @return this builder
+         */
         public Builder classLoader(ClassLoader classLoader) {
             this.classLoader = classLoader;
             return this;
         }
 
-        /** Where system properties are read from; {@link System#getProperty} by default. For tests and embedding. */
+        /**
+         * Where system properties are read from; {@link System#getProperty} by default. For tests and embedding.
+         *
+         * @param lookup maps a property name to its value, or to {@code null} when unset; never {@code null}
+         * @return this builder
+         * @throws NullPointerException if {@code lookup} is null
+         */
         public Builder systemProperties(Function<String, String> lookup) {
             this.systemProperties = Objects.requireNonNull(lookup, "lookup");
             return this;
         }
 
-        /** Where environment variables are read from; {@link System#getenv} by default. For tests and embedding. */
+        /**
+         * Where environment variables are read from; {@link System#getenv} by default. For tests and embedding.
+         *
+         * @param lookup maps a variable name to its value, or to {@code null} when unset; never {@code null}
+         * @return this builder
+         * @throws NullPointerException if {@code lookup} is null
+         */
         public Builder environment(Function<String, String> lookup) {
             this.environment = Objects.requireNonNull(lookup, "lookup");
             return this;
@@ -412,6 +518,7 @@ public final class SeedreamClient implements AutoCloseable {
          * creating it: no credentials are needed and nothing is ever sent. For pricing and validating requests before
          * spending anything.
          *
+         * @return an estimator for the chosen provider, never {@code null}
          * @throws ProviderSelectionException if no provider can be chosen
          * @throws ConfigurationException if a setting the capabilities read is malformed, or a setting is unknown
          */
@@ -449,6 +556,7 @@ public final class SeedreamClient implements AutoCloseable {
         /**
          * Chooses the provider, creates it with its settings, and returns the client.
          *
+         * @return a new client; close it when done
          * @throws ProviderSelectionException if no provider can be chosen
          * @throws ConfigurationException if the provider's settings are missing or malformed
          */

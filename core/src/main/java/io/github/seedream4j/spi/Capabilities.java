@@ -33,7 +33,25 @@ public record Capabilities(boolean exactSizes, int minSide, int maxSide, Set<Siz
         boolean seed, boolean negativePrompt, boolean safetyToggle, boolean promptEnhancement, int maxImagesPerCall,
         PriceModel pricing, boolean resumable, Set<String> extras) {
 
-    /** @throws IllegalArgumentException if the values contradict each other */
+    /**
+     * Copies the sets into unmodifiable ones with a stable iteration order and checks the values.
+     *
+     * @param exactSizes whether the provider takes exact pixels
+     * @param minSide the smallest side in pixels, at least 1
+     * @param maxSide the largest side in pixels, from {@code minSide} to {@link Resolution#MAX_SIDE}
+     * @param tiers the native tiers, never {@code null}; may be empty only when {@code exactSizes} is true
+     * @param ratios the ratios taken with a tier, never {@code null}; not empty when {@code tiers} is not empty
+     * @param seed whether it takes a seed
+     * @param negativePrompt whether it takes a negative prompt
+     * @param safetyToggle whether the safety checker can be switched
+     * @param promptEnhancement whether it can enhance the prompt
+     * @param maxImagesPerCall at least 1
+     * @param pricing the price model, never {@code null}
+     * @param resumable whether a job can be waited for again by its id
+     * @param extras extra option names, never {@code null}
+     * @throws NullPointerException if a set, an element of one, or {@code pricing} is null
+     * @throws IllegalArgumentException if the values contradict each other
+     */
     public Capabilities {
         // stable iteration order (enum order, then insertion order): Set.copyOf's order changes from one JVM run to
         // the next, and these sets are printed in messages
@@ -57,7 +75,10 @@ public record Capabilities(boolean exactSizes, int minSide, int maxSide, Set<Siz
         }
     }
 
-    /** A builder starting from: exact sizes 1..{@link Resolution#MAX_SIDE}, no tiers, nothing optional, one image per call, free. */
+    /**
+     * {@return a builder starting from: exact sizes 1..{@link Resolution#MAX_SIDE}, no tiers, nothing optional, one
+     * image per call, free}
+     */
     public static Builder builder() {
         return new Builder();
     }
@@ -81,7 +102,13 @@ public record Capabilities(boolean exactSizes, int minSide, int maxSide, Set<Siz
         private Builder() {
         }
 
-        /** Exact pixels, each side within {@code minSide..maxSide}. */
+        /**
+         * Exact pixels, each side within {@code minSide..maxSide}. The range is checked by {@link #build()}.
+         *
+         * @param minSide the smallest side in pixels, at least 1
+         * @param maxSide the largest side in pixels, from {@code minSide} to {@link Resolution#MAX_SIDE}
+         * @return this builder
+         */
         public Builder exactSizes(int minSide, int maxSide) {
             this.exactSizes = true;
             this.minSide = minSide;
@@ -89,68 +116,123 @@ public record Capabilities(boolean exactSizes, int minSide, int maxSide, Set<Siz
             return this;
         }
 
-        /** No exact pixels: tiers only. */
+        /** {@return this builder} No exact pixels: tiers only. */
         public Builder noExactSizes() {
             this.exactSizes = false;
             return this;
         }
 
-        /** Native tiers at the given ratios. */
+        /**
+         * Native tiers at the given ratios, added to those already set.
+         *
+         * @param tiers the tiers, never {@code null} and holding no {@code null}
+         * @param ratios the ratios, never {@code null} and holding no {@code null}
+         * @return this builder
+         * @throws NullPointerException if a collection or a tier is null
+         */
         public Builder tiers(Collection<SizeTier> tiers, Collection<AspectRatio> ratios) {
             this.tiers.addAll(tiers);
             this.ratios.addAll(ratios);
             return this;
         }
 
-        /** Whether seeds are taken. */
+        /**
+         * Whether seeds are taken.
+         *
+         * @param seed true if the provider takes a seed
+         * @return this builder
+         */
         public Builder seed(boolean seed) {
             this.seed = seed;
             return this;
         }
 
-        /** Whether negative prompts are taken. */
+        /**
+         * Whether negative prompts are taken.
+         *
+         * @param negativePrompt true if the provider takes a negative prompt
+         * @return this builder
+         */
         public Builder negativePrompt(boolean negativePrompt) {
             this.negativePrompt = negativePrompt;
             return this;
         }
 
-        /** Whether the safety checker can be switched. */
+        /**
+         * Whether the safety checker can be switched.
+         *
+         * @param safetyToggle true if the caller can switch it on or off
+         * @return this builder
+         */
         public Builder safetyToggle(boolean safetyToggle) {
             this.safetyToggle = safetyToggle;
             return this;
         }
 
-        /** Whether prompt enhancement is offered. */
+        /**
+         * Whether prompt enhancement is offered.
+         *
+         * @param promptEnhancement true if the provider can enhance the prompt
+         * @return this builder
+         */
         public Builder promptEnhancement(boolean promptEnhancement) {
             this.promptEnhancement = promptEnhancement;
             return this;
         }
 
-        /** Images per call. */
+        /**
+         * Images per call.
+         *
+         * @param maxImagesPerCall at least 1; checked by {@link #build()}
+         * @return this builder
+         */
         public Builder maxImagesPerCall(int maxImagesPerCall) {
             this.maxImagesPerCall = maxImagesPerCall;
             return this;
         }
 
-        /** The price model. */
+        /**
+         * The price model.
+         *
+         * @param pricing the price model, never {@code null} (checked by {@link #build()})
+         * @return this builder
+         */
         public Builder pricing(PriceModel pricing) {
             this.pricing = pricing;
             return this;
         }
 
-        /** Whether jobs can be resumed by id. */
+        /**
+         * Whether jobs can be resumed by id.
+         *
+         * @param resumable true if a job can be waited for again by its id
+         * @return this builder
+         */
         public Builder resumable(boolean resumable) {
             this.resumable = resumable;
             return this;
         }
 
-        /** Provider-specific extra option names. */
+        /**
+         * Provider-specific extra option names, added to those already set.
+         *
+         * @param names the names, none {@code null} and none repeated
+         * @return this builder
+         * @throws NullPointerException if a name is null
+         * @throws IllegalArgumentException if a name is given twice in one call
+         */
         public Builder extras(String... names) {
             extras.addAll(Set.of(names));
             return this;
         }
 
-        /** @throws IllegalArgumentException if the values contradict each other */
+        /**
+         * The capabilities.
+         *
+         * @return new capabilities; the builder may be reused
+         * @throws NullPointerException if the price model is null
+         * @throws IllegalArgumentException if the values contradict each other
+         */
         public Capabilities build() {
             return new Capabilities(exactSizes, minSide, maxSide, tiers, ratios, seed, negativePrompt, safetyToggle,
                     promptEnhancement, maxImagesPerCall, pricing, resumable, extras);

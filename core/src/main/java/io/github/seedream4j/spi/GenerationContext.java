@@ -14,51 +14,83 @@ import java.util.concurrent.ScheduledExecutorService;
  */
 public interface GenerationContext {
 
-    /** The id of the generation this call belongs to. */
+    /** {@return the id of the generation this call belongs to, never {@code null}} */
     String generationId();
 
-    /** The id of the provider making the call. */
+    /** {@return the id of the provider making the call, never {@code null}} */
     String providerId();
 
-    /** Which call of the fan-out this is, from 0. */
+    /** {@return which call of the fan-out this is, from 0} */
     int callIndex();
 
-    /** Where the provider hands each image as soon as it has it; the client checks and stores it. */
+    /** {@return where the provider hands each image as soon as it has it} The client checks and stores it. */
     ImageSink images();
 
-    /** When the whole generation must be finished. */
+    /** {@return when the whole generation must be finished, never {@code null}} */
     Instant deadline();
 
-    /** Time left until {@link #deadline()}, never negative. */
+    /** {@return time left until {@link #deadline()}, never negative} */
     default Duration remaining() {
         Duration left = Duration.between(Instant.now(), deadline());
         return left.isNegative() ? Duration.ZERO : left;
     }
 
-    /** Whether the caller cancelled the generation or its deadline passed; a provider stops as soon as it sees it. */
+    /**
+     * {@return whether the caller cancelled the generation or its deadline passed} A provider stops as soon as it
+     * sees it.
+     */
     boolean isCancelled();
 
-    /** Runs {@code action} once when the generation is cancelled (at once if it already is). */
+    /**
+     * Runs {@code action} once when the generation is cancelled (at once if it already is).
+     *
+     * @param action what to run, for example cancelling the provider's job; it should not block or throw
+     */
     void onCancel(Runnable action);
 
-    /** For blocking work the provider must do off the caller's thread. */
+    /**
+     * {@return an executor for blocking work the provider must do off the caller's thread} Shared; do not shut it
+     * down.
+     */
     Executor executor();
 
-    /** For timed waits (polling, backoff) without a sleeping thread per job. Shared; do not shut it down. */
+    /**
+     * {@return a scheduler for timed waits (polling, backoff) without a sleeping thread per job} Shared; do not shut
+     * it down.
+     */
     ScheduledExecutorService scheduler();
 
-    /** Reports that the provider accepted the call as {@code jobId}. Call it as soon as the id is known. */
+    /**
+     * Reports that the provider accepted the call as {@code jobId}. Call it as soon as the id is known.
+     *
+     * @param jobId the provider's job id, never {@code null}
+     */
     void submitted(String jobId);
 
-    /** Reports a retry of a request that is safe to retry. */
+    /**
+     * Reports a retry of a request that is safe to retry.
+     *
+     * @param attempt the attempt about to be made, from 2
+     * @param delay how long the provider waits before it
+     * @param reason why, for example {@code HTTP 429}; never a secret
+     */
     void retried(int attempt, Duration delay, String reason);
 
-    /** Reports a status poll. */
+    /**
+     * Reports a status poll.
+     *
+     * @param jobId the job polled
+     * @param status the provider's status, for example {@code IN_PROGRESS}
+     */
     void polled(String jobId, String status);
 
-    /** Adds a warning to the result. */
+    /**
+     * Adds a warning to the result.
+     *
+     * @param warning the warning, never {@code null}
+     */
     void warn(Warning warning);
 
-    /** A logger named for the provider, routed through {@link System.Logger}. */
+    /** {@return a logger named for the provider, routed through {@link System.Logger}} */
     System.Logger logger();
 }

@@ -19,13 +19,24 @@ import java.util.concurrent.CompletableFuture;
  */
 public interface ImageProvider extends AutoCloseable {
 
-    /** Runs one call and blocks until its images are stored. */
+    /**
+     * Runs one call and blocks until its images are stored.
+     *
+     * @param call the call, already validated by the client; never {@code null}
+     * @param context where images go, the deadline and cancellation; never {@code null}
+     * @return the result, holding at least one image
+     * @throws io.github.seedream4j.SeedreamException a subtype saying what went wrong; no other exception
+     */
     ProviderResult generate(ProviderCall call, GenerationContext context);
 
     /**
      * Runs one call without blocking the caller. The default runs {@link #generate} on
      * {@link GenerationContext#executor()}; providers that wait on remote jobs override it to wait without holding
      * a thread. Cancelling the returned future cancels the call, and the provider's job when it has one.
+     *
+     * @param call the call, already validated by the client; never {@code null}
+     * @param context where images go, the deadline and cancellation; never {@code null}
+     * @return a future of the result, failing with a {@link io.github.seedream4j.SeedreamException} subtype
      */
     default CompletableFuture<ProviderResult> generateAsync(ProviderCall call, GenerationContext context) {
         return CompletableFuture.supplyAsync(() -> generate(call, context), context.executor());
@@ -36,6 +47,10 @@ public interface ImageProvider extends AutoCloseable {
      * submitting, and paying for, the same request again. Providers that keep results declare
      * {@link Capabilities#resumable()}.
      *
+     * @param jobId the job id the provider reported earlier, never {@code null}
+     * @param call the call the job was made from, giving the expected size and seed; never {@code null}
+     * @param context where images go, the deadline and cancellation; never {@code null}
+     * @return a future of the result, failing with a {@link io.github.seedream4j.SeedreamException} subtype
      * @throws UnsupportedOptionException by default
      */
     default CompletableFuture<ProviderResult> resumeAsync(String jobId, ProviderCall call, GenerationContext context) {

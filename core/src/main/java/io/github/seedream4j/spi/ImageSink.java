@@ -15,16 +15,27 @@ public interface ImageSink {
     /**
      * Reads {@code content} to its end (without closing it) and stores it as the next image of the call.
      *
+     * @param content the image's bytes, never {@code null}; the caller closes it
      * @param declaredMediaType the {@code Content-Type} the provider sent, or {@code null}
      * @param source the URL the image came from, or {@code null}
      * @throws io.github.seedream4j.ImageDownloadException if the content is not a valid image, is larger than the
      *         cap, or cannot be read or written
+     * @return the stored image, with its format, pixel size and seed
      */
     GeneratedImage store(InputStream content, String declaredMediaType, URI source);
 
-    /** Stores an image the provider already holds in memory; the array is handed over, not copied. */
+    /**
+     * Stores an image the provider already holds in memory; the array is handed over, not copied.
+     *
+     * @param content the whole image, never {@code null}; not to be changed afterwards
+     * @param declaredMediaType the {@code Content-Type} the provider sent, or {@code null}
+     * @param source the URL the image came from, or {@code null}
+     * @return the stored image, with its format, pixel size and seed
+     * @throws io.github.seedream4j.ImageDownloadException if the content is not a valid image, is larger than the
+     *         cap, or cannot be written
+     */
     GeneratedImage store(byte[] content, String declaredMediaType, URI source);
 
-    /** The largest image, in bytes, this sink accepts. */
+    /** {@return the largest image, in bytes, this sink accepts} */
     long maxBytes();
 }

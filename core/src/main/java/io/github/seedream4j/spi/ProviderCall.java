@@ -16,7 +16,16 @@ import java.util.Objects;
  */
 public record ProviderCall(GenerationRequest request, Resolution resolution, int images, int callIndex) {
 
-    /** @throws NullPointerException if a part is null */
+    /**
+     * Checks the parts.
+     *
+     * @param request the request to send, never {@code null}
+     * @param resolution the exact pixels expected back, never {@code null}
+     * @param images at least 1
+     * @param callIndex from 0
+     * @throws NullPointerException if a part is null
+     * @throws IllegalArgumentException if {@code images} is below 1
+     */
     public ProviderCall {
         Objects.requireNonNull(request, "request");
         Objects.requireNonNull(resolution, "resolution");

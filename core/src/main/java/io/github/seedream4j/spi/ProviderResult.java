@@ -31,37 +31,37 @@ public final class ProviderResult {
         this.warnings = List.copyOf(b.warnings);
     }
 
-    /** A new builder. */
+    /** {@return a new, empty builder} */
     public static Builder builder() {
         return new Builder();
     }
 
-    /** The stored images. */
+    /** {@return the stored images: unmodifiable, in the provider's order, never empty} */
     public List<GeneratedImage> images() {
         return images;
     }
 
-    /** The cost the provider reported for this call, when it reports costs. */
+    /** {@return the cost the provider reported for this call, when it reports costs} */
     public Optional<Cost> reportedCost() {
         return Optional.ofNullable(reportedCost);
     }
 
-    /** The provider's job id, when it has one. */
+    /** {@return the provider's job id, when it has one} */
     public Optional<String> jobId() {
         return Optional.ofNullable(jobId);
     }
 
-    /** The time the provider reports the job waited, when it does. */
+    /** {@return the time the provider reports the job waited, when it does} */
     public Optional<Duration> queue() {
         return Optional.ofNullable(queue);
     }
 
-    /** The time the provider reports the model ran, when it does. */
+    /** {@return the time the provider reports the model ran, when it does} */
     public Optional<Duration> execution() {
         return Optional.ofNullable(execution);
     }
 
-    /** Warnings from the provider. */
+    /** {@return warnings from the provider: unmodifiable, possibly empty} */
     public List<Warning> warnings() {
         return warnings;
     }
@@ -78,43 +78,81 @@ public final class ProviderResult {
         private Builder() {
         }
 
-        /** Adds an image. */
+        /**
+         * Adds an image.
+         *
+         * @param image an image stored through {@link GenerationContext#images()}, never {@code null}
+         * @return this builder
+         * @throws NullPointerException if {@code image} is null
+         */
         public Builder image(GeneratedImage image) {
             images.add(Objects.requireNonNull(image, "image"));
             return this;
         }
 
-        /** Adds images. */
+        /**
+         * Adds images, in order.
+         *
+         * @param images the images, never {@code null} and holding no {@code null}
+         * @return this builder
+         * @throws NullPointerException if {@code images} or one of them is null
+         */
         public Builder images(List<GeneratedImage> images) {
             images.forEach(this::image);
             return this;
         }
 
-        /** The cost the provider reported; {@code null} when it reports none. */
+        /**
+         * The cost the provider reported; {@code null} when it reports none.
+         *
+         * @param cost the cost of this call, or {@code null}
+         * @return this builder
+         */
         public Builder reportedCost(Cost cost) {
             this.reportedCost = cost;
             return this;
         }
 
-        /** The provider's job id; {@code null} when it has none. */
+        /**
+         * The provider's job id; {@code null} when it has none.
+         *
+         * @param jobId the job id, or {@code null}
+         * @return this builder
+         */
         public Builder jobId(String jobId) {
             this.jobId = jobId;
             return this;
         }
 
-        /** Queue time reported by the provider; {@code null} when unknown. */
+        /**
+         * Queue time reported by the provider; {@code null} when unknown.
+         *
+         * @param queue the time the job waited, or {@code null}
+         * @return this builder
+         */
         public Builder queue(Duration queue) {
             this.queue = queue;
             return this;
         }
 
-        /** Execution time reported by the provider; {@code null} when unknown. */
+        /**
+         * Execution time reported by the provider; {@code null} when unknown.
+         *
+         * @param execution the time the model ran, or {@code null}
+         * @return this builder
+         */
         public Builder execution(Duration execution) {
             this.execution = execution;
             return this;
         }
 
-        /** Adds a warning. */
+        /**
+         * Adds a warning.
+         *
+         * @param warning the warning, never {@code null}
+         * @return this builder
+         * @throws NullPointerException if {@code warning} is null
+         */
         public Builder warning(Warning warning) {
             warnings.add(Objects.requireNonNull(warning, "warning"));
             return this;
@@ -123,6 +161,7 @@ public final class ProviderResult {
         /**
          * The result.
          *
+         * @return a new, immutable result
          * @throws IllegalStateException when no image was added
          */
         public ProviderResult build() {

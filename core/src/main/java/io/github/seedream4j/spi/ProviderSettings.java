@@ -33,7 +33,14 @@ public final class ProviderSettings {
         this.environment = Objects.requireNonNull(environment, "environment");
     }
 
-    /** Settings for {@code providerId} from explicit values, this JVM's system properties and its environment. */
+    /**
+     * Settings for {@code providerId} from explicit values, this JVM's system properties and its environment.
+     *
+     * @param providerId the provider's id, never {@code null}
+     * @param explicit values by key name, copied; never {@code null}, holding no null key or value
+     * @return the settings
+     * @throws NullPointerException if an argument, a key or a value is null
+     */
     public static ProviderSettings of(String providerId, Map<String, String> explicit) {
         return new ProviderSettings(providerId, explicit, System::getProperty, System::getenv);
     }
@@ -41,28 +48,49 @@ public final class ProviderSettings {
     /**
      * Settings with the system properties and environment given as functions, for tests and for embedding in
      * applications that keep configuration elsewhere.
+     *
+     * @param providerId the provider's id, never {@code null}
+     * @param explicit values by key name, copied; never {@code null}, holding no null key or value
+     * @param systemProperties maps a property name to its value or {@code null}; never {@code null}
+     * @param environment maps a variable name to its value or {@code null}; never {@code null}
+     * @return the settings
+     * @throws NullPointerException if an argument, a key or a value is null
      */
     public static ProviderSettings of(String providerId, Map<String, String> explicit,
             Function<String, String> systemProperties, Function<String, String> environment) {
         return new ProviderSettings(providerId, explicit, systemProperties, environment);
     }
 
-    /** The id of the provider these settings belong to. */
+    /** {@return the id of the provider these settings belong to} */
     public String providerId() {
         return providerId;
     }
 
-    /** The value of {@code key}, or empty when nothing sets it and it has no default. Blank values count as unset. */
+    /**
+     * {@return the value of {@code key}, or empty when nothing sets it and it has no default} Blank values count as
+     * unset.
+     *
+     * @param key the key, never {@code null}
+     */
     public Optional<String> find(SettingKey key) {
         return findRaw(key).map(Found::value).or(key::defaultValueIfAny);
     }
 
-    /** Whether something other than the default sets {@code key}. */
+    /**
+     * {@return whether something other than the default sets {@code key}}
+     *
+     * @param key the key, never {@code null}
+     */
     public boolean isSet(SettingKey key) {
         return findRaw(key).isPresent();
     }
 
-    /** Where {@code key}'s value comes from, for diagnostics: {@code "environment variable RUNPOD_API_KEY"}. */
+    /**
+     * {@return where {@code key}'s value comes from, for diagnostics: {@code "environment variable RUNPOD_API_KEY"}}
+     * {@code "default"} or {@code "not set"} when nothing sets it; never the value itself.
+     *
+     * @param key the key, never {@code null}
+     */
     public String sourceOf(SettingKey key) {
         return findRaw(key).map(Found::source).orElse(key.defaultValue() == null ? "not set" : "default");
     }
@@ -70,6 +98,8 @@ public final class ProviderSettings {
     /**
      * The value of {@code key}.
      *
+     * @param key the key, never {@code null}
+     * @return the value as set, not blank, or the key's default
      * @throws ConfigurationException naming the property and environment variables when it is unset
      */
     public String get(SettingKey key) {
@@ -79,6 +109,8 @@ public final class ProviderSettings {
     /**
      * The value of a credential.
      *
+     * @param key the key, never {@code null}
+     * @return the value, wrapped so that it never prints
      * @throws ConfigurationException naming the property and environment variables when it is unset
      */
     public Secret secret(SettingKey key) {
@@ -89,7 +121,9 @@ public final class ProviderSettings {
      * A duration: {@code 500ms}, {@code 90s}, {@code 5m}, {@code 1h}, a bare number of seconds, or ISO-8601
      * ({@code PT90S}).
      *
-     * @throws ConfigurationException naming the key and the value when it is unset or malformed
+     * @param key the key, never {@code null}
+     * @return the duration, zero or positive
+     * @throws ConfigurationException naming the key and the value when it is unset, malformed or negative
      */
     public Duration duration(SettingKey key) {
         String v = get(key).strip().toLowerCase(Locale.ROOT);
@@ -120,6 +154,8 @@ public final class ProviderSettings {
     /**
      * A whole number.
      *
+     * @param key the key, never {@code null}
+     * @return the number, in decimal
      * @throws ConfigurationException naming the key and the value when it is unset or malformed
      */
     public long number(SettingKey key) {
@@ -133,6 +169,8 @@ public final class ProviderSettings {
     /**
      * A boolean: {@code true}/{@code false}, {@code yes}/{@code no}, {@code 1}/{@code 0}.
      *
+     * @param key the key, never {@code null}
+     * @return the value; {@code on}/{@code off} are accepted too, in any case
      * @throws ConfigurationException naming the key and the value when it is unset or malformed
      */
     public boolean bool(SettingKey key) {
@@ -149,6 +187,8 @@ public final class ProviderSettings {
     /**
      * An absolute {@code http} or {@code https} URI, without a trailing slash.
      *
+     * @param key the key, never {@code null}
+     * @return the URI, with trailing slashes removed
      * @throws ConfigurationException naming the key and the value when it is unset or malformed
      */
     public URI uri(SettingKey key) {
@@ -171,6 +211,8 @@ public final class ProviderSettings {
     /**
      * A price model: {@code 0.03/image} or {@code 0.027/megapixel}.
      *
+     * @param key the key, never {@code null}
+     * @return the price model
      * @throws ConfigurationException naming the key and the value when it is unset or malformed
      */
     public PriceModel price(SettingKey key) {

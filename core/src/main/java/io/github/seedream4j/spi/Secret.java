@@ -17,23 +17,30 @@ public final class Secret {
     /**
      * Wraps a credential.
      *
+     * @param value the credential, never {@code null}
+     * @return the wrapped credential
      * @throws NullPointerException if {@code value} is null
      */
     public static Secret of(String value) {
         return new Secret(Objects.requireNonNull(value, "value"));
     }
 
-    /** The credential itself. Never log it, never put it in a message. */
+    /** {@return the credential itself} Never log it, never put it in a message. */
     public String reveal() {
         return value;
     }
 
-    /** Whether {@code text} contains the credential; used to scrub text that came back from a server. */
+    /**
+     * {@return whether {@code text} contains the credential} Used to scrub text that came back from a server. False
+     * for a {@code null} text and for an empty credential.
+     *
+     * @param text the text to search, or {@code null}
+     */
     public boolean occursIn(String text) {
         return text != null && !value.isEmpty() && text.contains(value);
     }
 
-    /** Always {@code "****"}. */
+    /** {@return always {@code "****"}} */
     @Override
     public String toString() {
         return "****";
