@@ -33,7 +33,13 @@ public record AspectRatio(int width, int height) {
     public static final List<AspectRatio> SEEDREAM_RATIOS = List.of(RATIO_1_1, RATIO_4_3, RATIO_3_4, RATIO_16_9,
             RATIO_9_16, RATIO_3_2, RATIO_2_3, RATIO_21_9);
 
-    /** @throws InvalidRequestException if a term is not positive or the pair is not in reduced form */
+    /**
+     * Checks the terms; use {@link #of(int, int)} to reduce a pair first.
+     *
+     * @param width the reduced width term, at least 1
+     * @param height the reduced height term, at least 1
+     * @throws InvalidRequestException if a term is not positive or the pair is not in reduced form
+     */
     public AspectRatio {
         if (width < 1 || height < 1) {
             throw new InvalidRequestException("aspect ratio " + width + ":" + height
@@ -45,7 +51,14 @@ public record AspectRatio(int width, int height) {
         }
     }
 
-    /** The ratio {@code width:height}, reduced. */
+    /**
+     * The ratio {@code width:height}, reduced.
+     *
+     * @param width the width term, at least 1
+     * @param height the height term, at least 1
+     * @return the reduced ratio: {@code of(32, 18)} is 16:9
+     * @throws InvalidRequestException if a term is not positive
+     */
     public static AspectRatio of(int width, int height) {
         if (width < 1 || height < 1) {
             throw new InvalidRequestException("aspect ratio " + width + ":" + height
@@ -55,7 +68,13 @@ public record AspectRatio(int width, int height) {
         return new AspectRatio(width / g, height / g);
     }
 
-    /** The exact, reduced ratio of a resolution: 2560 x 1440 gives 16:9, 1312 x 736 gives 41:23. */
+    /**
+     * The exact, reduced ratio of a resolution: 2560 x 1440 gives 16:9, 1312 x 736 gives 41:23.
+     *
+     * @param resolution the resolution, never {@code null}
+     * @return the reduced ratio
+     * @throws NullPointerException if {@code resolution} is null
+     */
     public static AspectRatio of(Resolution resolution) {
         return of(resolution.width(), resolution.height());
     }
@@ -63,6 +82,8 @@ public record AspectRatio(int width, int height) {
     /**
      * Parses {@code "16:9"} (also {@code "16/9"}); surrounding blanks are ignored.
      *
+     * @param text the ratio as {@code W:H} or {@code W/H}
+     * @return the ratio, reduced: {@code "32:18"} gives 16:9
      * @throws InvalidRequestException naming the text when it is not two positive whole numbers
      */
     public static AspectRatio parse(String text) {
@@ -85,17 +106,17 @@ public record AspectRatio(int width, int height) {
         }
     }
 
-    /** Width divided by height. */
+    /** {@return width divided by height} */
     public double value() {
         return (double) width / height;
     }
 
-    /** Whether this is one of the eight ratios in {@link #SEEDREAM_RATIOS}. */
+    /** {@return whether this is one of the eight ratios in {@link #SEEDREAM_RATIOS}} */
     public boolean isSeedreamRatio() {
         return SEEDREAM_RATIOS.contains(this);
     }
 
-    /** {@code "16:9"}; Seedream's name {@code "21:9"} for 7:3. */
+    /** {@return {@code "16:9"}; Seedream's name {@code "21:9"} for 7:3} */
     @Override
     public String toString() {
         return equals(RATIO_21_9) ? "21:9" : width + ":" + height;

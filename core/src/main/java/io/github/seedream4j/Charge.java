@@ -20,23 +20,41 @@ public record Charge(Cost cost, Basis basis) {
         ESTIMATED
     }
 
-    /** @throws NullPointerException if a part is null */
+    /**
+     * Checks the parts.
+     *
+     * @param cost the amount
+     * @param basis how the amount is known
+     * @throws NullPointerException if a part is null
+     */
     public Charge {
         Objects.requireNonNull(cost, "cost");
         Objects.requireNonNull(basis, "basis");
     }
 
-    /** An amount the provider reported. */
+    /**
+     * An amount the provider reported.
+     *
+     * @param cost the amount, never {@code null}
+     * @return a {@link Basis#REPORTED} charge
+     * @throws NullPointerException if {@code cost} is null
+     */
     public static Charge reported(Cost cost) {
         return new Charge(cost, Basis.REPORTED);
     }
 
-    /** An amount seedream4j estimated. */
+    /**
+     * An amount seedream4j estimated.
+     *
+     * @param cost the amount, never {@code null}
+     * @return an {@link Basis#ESTIMATED} charge
+     * @throws NullPointerException if {@code cost} is null
+     */
     public static Charge estimated(Cost cost) {
         return new Charge(cost, Basis.ESTIMATED);
     }
 
-    /** Whether the amount was estimated rather than reported. */
+    /** {@return whether the amount was estimated rather than reported} */
     public boolean isEstimated() {
         return basis == Basis.ESTIMATED;
     }
@@ -44,6 +62,8 @@ public record Charge(Cost cost, Basis basis) {
     /**
      * The sum of several charges: reported only when every part was reported.
      *
+     * @param charges the charges, never {@code null} and holding no {@code null}
+     * @return the exact total
      * @throws IllegalArgumentException if {@code charges} is empty
      * @throws InvalidRequestException if the currencies differ
      */
@@ -55,7 +75,7 @@ public record Charge(Cost cost, Basis basis) {
         return new Charge(Cost.sum(charges.stream().map(Charge::cost).toList()), basis);
     }
 
-    /** {@code "0.113246 USD (reported)"}. */
+    /** {@return the cost and its basis, for example {@code "0.113246 USD (reported)"}} */
     @Override
     public String toString() {
         return cost + (isEstimated() ? " (estimated)" : " (reported)");

@@ -19,7 +19,13 @@ public record Cost(BigDecimal amount, Currency currency) implements Comparable<C
     /** Zero US dollars. */
     public static final Cost ZERO_USD = new Cost(BigDecimal.ZERO, USD);
 
-    /** @throws InvalidRequestException if a part is null or the amount is negative */
+    /**
+     * Checks the parts and normalises the amount: trailing zeros are stripped, so {@code 0.030} equals {@code 0.03}.
+     *
+     * @param amount zero or more
+     * @param currency the currency
+     * @throws InvalidRequestException if a part is null or the amount is negative
+     */
     public Cost {
         if (amount == null || currency == null) {
             throw new InvalidRequestException("a cost needs an amount and a currency, for example Cost.usd(\"0.03\")");
@@ -34,7 +40,13 @@ public record Cost(BigDecimal amount, Currency currency) implements Comparable<C
         }
     }
 
-    /** A cost in US dollars. */
+    /**
+     * A cost in US dollars.
+     *
+     * @param amount zero or more, never {@code null}
+     * @return the cost
+     * @throws InvalidRequestException if {@code amount} is null or negative
+     */
     public static Cost usd(BigDecimal amount) {
         return new Cost(amount, USD);
     }
@@ -42,6 +54,8 @@ public record Cost(BigDecimal amount, Currency currency) implements Comparable<C
     /**
      * A cost in US dollars from its decimal text, for example {@code "0.027"}.
      *
+     * @param amount a non-negative decimal number; surrounding blanks are ignored
+     * @return the cost
      * @throws InvalidRequestException naming the text when it is not a non-negative decimal number
      */
     public static Cost usd(String amount) {
@@ -51,6 +65,9 @@ public record Cost(BigDecimal amount, Currency currency) implements Comparable<C
     /**
      * Parses a decimal amount in the given currency.
      *
+     * @param amount a non-negative decimal number; surrounding blanks are ignored
+     * @param currency the currency, never {@code null}
+     * @return the cost
      * @throws InvalidRequestException naming the text when it is not a non-negative decimal number
      */
     public static Cost parse(String amount, Currency currency) {
@@ -63,7 +80,13 @@ public record Cost(BigDecimal amount, Currency currency) implements Comparable<C
         }
     }
 
-    /** Zero in the given currency. */
+    /**
+     * Zero in the given currency.
+     *
+     * @param currency the currency, never {@code null}
+     * @return the cost
+     * @throws InvalidRequestException if {@code currency} is null
+     */
     public static Cost zero(Currency currency) {
         return new Cost(BigDecimal.ZERO, currency);
     }
@@ -71,6 +94,9 @@ public record Cost(BigDecimal amount, Currency currency) implements Comparable<C
     /**
      * This plus {@code other}.
      *
+     * @param other a cost in the same currency, never {@code null}
+     * @return the exact sum
+     * @throws NullPointerException if {@code other} is null
      * @throws InvalidRequestException if the currencies differ
      */
     public Cost plus(Cost other) {
@@ -81,6 +107,8 @@ public record Cost(BigDecimal amount, Currency currency) implements Comparable<C
     /**
      * The sum of several costs, exactly.
      *
+     * @param costs the costs, never {@code null} and holding no {@code null}
+     * @return the exact total
      * @throws IllegalArgumentException if {@code costs} is empty (there is no currency to give zero in)
      * @throws InvalidRequestException if the currencies differ
      */
@@ -95,17 +123,30 @@ public record Cost(BigDecimal amount, Currency currency) implements Comparable<C
         return total;
     }
 
-    /** This times a non-negative factor, exactly. */
+    /**
+     * This times a non-negative factor, exactly.
+     *
+     * @param factor zero or more, never {@code null}
+     * @return the exact product
+     * @throws NullPointerException if {@code factor} is null
+     * @throws InvalidRequestException if {@code factor} is negative
+     */
     public Cost times(BigDecimal factor) {
         return new Cost(amount.multiply(factor), currency);
     }
 
-    /** This times a non-negative count. */
+    /**
+     * This times a non-negative count.
+     *
+     * @param count zero or more
+     * @return the exact product
+     * @throws InvalidRequestException if {@code count} is negative
+     */
     public Cost times(long count) {
         return times(BigDecimal.valueOf(count));
     }
 
-    /** Whether the amount is zero. */
+    /** {@return whether the amount is zero} */
     public boolean isZero() {
         return amount.signum() == 0;
     }
@@ -113,6 +154,9 @@ public record Cost(BigDecimal amount, Currency currency) implements Comparable<C
     /**
      * Compares amounts of the same currency.
      *
+     * @param other a cost in the same currency, never {@code null}
+     * @return negative, zero or positive as this amount is less than, equal to or greater than {@code other}'s
+     * @throws NullPointerException if {@code other} is null
      * @throws InvalidRequestException if the currencies differ
      */
     @Override
@@ -129,7 +173,7 @@ public record Cost(BigDecimal amount, Currency currency) implements Comparable<C
         }
     }
 
-    /** {@code "0.113246 USD"}. */
+    /** {@return the plain amount and the currency code, for example {@code "0.113246 USD"}} */
     @Override
     public String toString() {
         return amount.toPlainString() + " " + currency.getCurrencyCode();

@@ -18,12 +18,12 @@ public final class CostEstimator {
         this.capabilities = capabilities;
     }
 
-    /** The id of the provider estimated for. */
+    /** {@return the id of the provider estimated for} */
     public String providerId() {
         return planner.providerId();
     }
 
-    /** What the provider can do, with its configured settings (such as its price). */
+    /** {@return what the provider can do, with its configured settings (such as its price)} */
     public Capabilities capabilities() {
         return capabilities;
     }
@@ -32,6 +32,9 @@ public final class CostEstimator {
      * What {@code request} would cost, from the provider's price model. Validates the request exactly as a
      * generation would.
      *
+     * @param request the request, never {@code null}
+     * @return an {@link Charge.Basis#ESTIMATED} charge for all the request's images
+     * @throws NullPointerException if {@code request} is null
      * @throws InvalidRequestException if the request is invalid for this provider
      * @throws UnsupportedOptionException if it has options the provider cannot honour and the policy is REFUSE
      */
@@ -43,6 +46,9 @@ public final class CostEstimator {
     /**
      * Checks {@code request} and returns the warnings it would carry.
      *
+     * @param request the request, never {@code null}
+     * @return the warnings, empty when the request would be sent as given; never {@code null}
+     * @throws NullPointerException if {@code request} is null
      * @throws InvalidRequestException if the request is invalid for this provider
      * @throws UnsupportedOptionException if it has options the provider cannot honour and the policy is REFUSE
      */

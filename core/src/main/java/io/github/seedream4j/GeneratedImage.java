@@ -41,8 +41,13 @@ public final class GeneratedImage {
     /**
      * An image held in memory. The array is not copied: the caller hands it over and must not change it.
      *
+     * @param format the format, recognised from the magic bytes; never {@code null}
+     * @param resolution the pixel size read from the header; never {@code null}
+     * @param bytes the encoded image, never {@code null}
      * @param seed the seed that produced it, or {@code null} when the provider does not take seeds
      * @param sourceUri where the provider served it, or {@code null}
+     * @return the image
+     * @throws NullPointerException if {@code format}, {@code resolution} or {@code bytes} is null
      */
     public static GeneratedImage inMemory(ImageFormat format, Resolution resolution, byte[] bytes, Seed seed,
             URI sourceUri) {
@@ -53,8 +58,14 @@ public final class GeneratedImage {
     /**
      * An image already written, complete, to {@code file}.
      *
+     * @param format the format, recognised from the magic bytes; never {@code null}
+     * @param resolution the pixel size read from the header; never {@code null}
+     * @param file the file holding the image, never {@code null}; it must not be changed or deleted while in use
+     * @param byteSize the file's size in bytes
      * @param seed the seed that produced it, or {@code null} when the provider does not take seeds
      * @param sourceUri where the provider served it, or {@code null}
+     * @return the image
+     * @throws NullPointerException if {@code format}, {@code resolution} or {@code file} is null
      */
     public static GeneratedImage inFile(ImageFormat format, Resolution resolution, Path file, long byteSize, Seed seed,
             URI sourceUri) {
@@ -62,37 +73,37 @@ public final class GeneratedImage {
         return new GeneratedImage(format, resolution, byteSize, null, file, sourceUri, seed);
     }
 
-    /** The format, recognised from the content's magic bytes. */
+    /** {@return the format, recognised from the content's magic bytes} */
     public ImageFormat format() {
         return format;
     }
 
-    /** The media type, for example {@code image/png}. */
+    /** {@return the media type, for example {@code image/png}} */
     public String mediaType() {
         return format.mediaType();
     }
 
-    /** The exact pixel size read from the image header. */
+    /** {@return the exact pixel size read from the image header} */
     public Resolution resolution() {
         return resolution;
     }
 
-    /** The size of the encoded image in bytes. */
+    /** {@return the size of the encoded image in bytes} */
     public long byteSize() {
         return byteSize;
     }
 
-    /** The seed that produced this image, when the provider takes seeds. */
+    /** {@return the seed that produced this image, when the provider takes seeds} */
     public Optional<Seed> seed() {
         return Optional.ofNullable(seed);
     }
 
-    /** Where the provider served the image from; such URLs expire. */
+    /** {@return where the provider served the image from, when known} Such URLs expire. */
     public Optional<URI> sourceUri() {
         return Optional.ofNullable(sourceUri);
     }
 
-    /** The file holding the image, when the client streamed it to disk. */
+    /** {@return the file holding the image, when the client streamed it to disk} */
     public Optional<Path> file() {
         return Optional.ofNullable(file);
     }
@@ -100,6 +111,7 @@ public final class GeneratedImage {
     /**
      * The encoded image (a copy; reads the file when the image was streamed to disk).
      *
+     * @return a new array the caller may change
      * @throws UncheckedIOException if the file can no longer be read
      */
     public byte[] bytes() {
@@ -116,6 +128,7 @@ public final class GeneratedImage {
     /**
      * A fresh stream over the encoded image; the caller closes it.
      *
+     * @return a new stream positioned at the first byte
      * @throws UncheckedIOException if the file can no longer be opened
      */
     public InputStream openStream() {
@@ -133,6 +146,9 @@ public final class GeneratedImage {
      * Writes the image to {@code target} atomically: to a temporary file beside it, then renamed, so a reader never
      * sees a partial file. Refuses to replace an existing file unless {@code overwrite} is true.
      *
+     * @param target the file to write, never {@code null}
+     * @param overwrite whether an existing file may be replaced
+     * @return the file written
      * @throws UncheckedIOException if the file exists (and {@code overwrite} is false) or cannot be written
      */
     public Path writeTo(Path target, boolean overwrite) {

@@ -12,13 +12,13 @@ import java.util.List;
  */
 public sealed interface GenerationEvent {
 
-    /** The id the client gave this generation. */
+    /** {@return the id the client gave this generation} */
     String generationId();
 
-    /** The provider handling it. */
+    /** {@return the id of the provider handling it} */
     String providerId();
 
-    /** When the event happened. */
+    /** {@return when the event happened} */
     Instant at();
 
     /**
@@ -34,7 +34,18 @@ public sealed interface GenerationEvent {
      */
     record Validated(String generationId, String providerId, Instant at, GenerationRequest request,
             Resolution resolution, int calls, List<Warning> warnings) implements GenerationEvent {
-        /** Copies the warnings. */
+        /**
+         * Copies the warnings.
+         *
+         * @param generationId the generation
+         * @param providerId the provider
+         * @param at when
+         * @param request the request as the caller made it
+         * @param resolution the exact pixels expected back
+         * @param calls how many provider calls the request fans out to
+         * @param warnings the warnings, never {@code null} and holding no {@code null}
+         * @throws NullPointerException if {@code warnings} or one of them is null
+         */
         public Validated {
             warnings = List.copyOf(warnings);
         }

@@ -15,7 +15,11 @@ package io.github.seedream4j;
 @FunctionalInterface
 public interface GenerationListener {
 
-    /** Called once per event. */
+    /**
+     * Called once per event.
+     *
+     * @param event the event, never {@code null}
+     */
     void onEvent(GenerationEvent event);
 
     /**
@@ -43,7 +47,7 @@ public interface GenerationListener {
      */
     interface Async extends GenerationListener, AutoCloseable {
 
-        /** How many events were dropped because the queue was full or the wrapper was closed. */
+        /** {@return how many events were dropped because the queue was full or the wrapper was closed} */
         long dropped();
 
         /** Stops accepting events; those already queued are still delivered. Idempotent. */

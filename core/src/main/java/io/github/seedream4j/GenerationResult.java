@@ -41,47 +41,50 @@ public final class GenerationResult {
         this.jobIds = List.copyOf(jobIds);
     }
 
-    /** The id of the provider that made the images, for example {@code runpod}. */
+    /** {@return the id of the provider that made the images, for example {@code runpod}} */
     public String providerId() {
         return providerId;
     }
 
-    /** The request as the caller made it (before the client filled in a seed or dropped options). */
+    /** {@return the request as the caller made it (before the client filled in a seed or dropped options)} */
     public GenerationRequest request() {
         return request;
     }
 
-    /** The images, in order; at least one. */
+    /** {@return the images, in order; at least one} The list is unmodifiable. */
     public List<GeneratedImage> images() {
         return images;
     }
 
-    /** The first image. */
+    /** {@return the first image} */
     public GeneratedImage image() {
         return images.get(0);
     }
 
-    /** The seed of the first image, when the provider takes seeds: pass it back to get the same image again. */
+    /**
+     * {@return the seed of the first image, when the provider takes seeds} Pass it back to get the same image
+     * again.
+     */
     public Optional<Seed> seed() {
         return images.get(0).seed();
     }
 
-    /** What the generation cost, and whether the provider reported it or seedream4j estimated it. */
+    /** {@return what the generation cost, and whether the provider reported it or seedream4j estimated it} */
     public Charge charge() {
         return charge;
     }
 
-    /** Where the time went. */
+    /** {@return where the time went} */
     public Timings timings() {
         return timings;
     }
 
-    /** Options that were not honoured, sizes that differ, and the like. */
+    /** {@return options that were not honoured, sizes that differ, and the like} Unmodifiable; may be empty. */
     public List<Warning> warnings() {
         return warnings;
     }
 
-    /** The provider's job ids, for support tickets and dashboards. */
+    /** {@return the provider's job ids, for support tickets and dashboards} Unmodifiable; empty when it has none. */
     public List<String> jobIds() {
         return jobIds;
     }

@@ -10,7 +10,7 @@ import java.util.Objects;
  */
 public sealed interface ImageDestination permits ImageDestination.Memory, ImageDestination.Directory {
 
-    /** Keep images in memory. The default. */
+    /** {@return the destination that keeps images in memory} The default. */
     static ImageDestination memory() {
         return Memory.INSTANCE;
     }
@@ -19,7 +19,13 @@ public sealed interface ImageDestination permits ImageDestination.Memory, ImageD
      * Stream images into {@code directory} as {@code baseName.<ext>} (one image) or {@code baseName-1.<ext>},
      * {@code baseName-2.<ext>}, ... (several); the extension follows the image's real format.
      *
+     * @param directory where files go, created when missing; never {@code null}
+     * @param baseName the file name before the index and extension; a plain name, not a path
      * @param overwrite whether an existing file of the same name may be replaced; when false, such a file is an error
+     * @return the destination
+     * @throws NullPointerException if {@code directory} is null
+     * @throws InvalidRequestException if the base name is null, blank, {@code .}, {@code ..} or contains a path
+     *         separator
      */
     static ImageDestination directory(Path directory, String baseName, boolean overwrite) {
         return new Directory(directory, baseName, overwrite);
@@ -46,7 +52,16 @@ public sealed interface ImageDestination permits ImageDestination.Memory, ImageD
      * @param overwrite whether an existing file may be replaced
      */
     record Directory(Path directory, String baseName, boolean overwrite) implements ImageDestination {
-        /** @throws InvalidRequestException if the base name is blank or contains a path separator */
+        /**
+         * Checks the parts.
+         *
+         * @param directory where files go, never {@code null}
+         * @param baseName a plain file name, not blank
+         * @param overwrite whether an existing file may be replaced
+         * @throws NullPointerException if {@code directory} is null
+         * @throws InvalidRequestException if the base name is null, blank, {@code .}, {@code ..} or contains a path
+         *         separator
+         */
         public Directory {
             Objects.requireNonNull(directory, "directory");
             if (baseName == null || baseName.isBlank() || baseName.contains("/") || baseName.contains("\\")

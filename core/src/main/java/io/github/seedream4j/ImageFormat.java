@@ -25,17 +25,23 @@ public enum ImageFormat {
         this.extension = extension;
     }
 
-    /** The media type, for example {@code image/png}. */
+    /** {@return the media type, for example {@code image/png}} */
     public String mediaType() {
         return mediaType;
     }
 
-    /** The usual file extension without a dot, for example {@code png}. */
+    /** {@return the usual file extension without a dot, for example {@code png}} */
     public String extension() {
         return extension;
     }
 
-    /** The format whose magic bytes start {@code head} (of which the first {@code length} bytes are valid). */
+    /**
+     * {@return the format whose magic bytes start {@code head} (of which the first {@code length} bytes are valid)}
+     * Empty when the bytes match no known format or are too few.
+     *
+     * @param head the first bytes of the content, never {@code null}
+     * @param length how many of them are valid; a length past the array counts as the array's length
+     */
     public static Optional<ImageFormat> sniff(byte[] head, int length) {
         length = Math.min(length, head.length); // a length past the array must not throw
         if (length >= 8 && (head[0] & 0xff) == 0x89 && head[1] == 'P' && head[2] == 'N' && head[3] == 'G'
@@ -52,7 +58,12 @@ public enum ImageFormat {
         return Optional.empty();
     }
 
-    /** The format whose media type is {@code mediaType} (parameters such as {@code ;charset} are ignored). */
+    /**
+     * {@return the format whose media type is {@code mediaType} (parameters such as {@code ;charset} are ignored)}
+     * Case is ignored and {@code image/jpg} counts as JPEG.
+     *
+     * @param mediaType a {@code Content-Type} value, or {@code null} (which gives empty)
+     */
     public static Optional<ImageFormat> ofMediaType(String mediaType) {
         if (mediaType == null) {
             return Optional.empty();
@@ -72,6 +83,10 @@ public enum ImageFormat {
     /**
      * The pixel size recorded in the header at the start of {@code head}, when the first {@code length} bytes
      * hold it; empty when the bytes are not this format or the header is cut short.
+     *
+     * @param head the first bytes of the content, never {@code null}
+     * @param length how many of them are valid
+     * @return the pixel size, when the header holds a valid one
      */
     public Optional<Resolution> dimensions(byte[] head, int length) {
         try {

@@ -9,15 +9,29 @@ import java.util.Objects;
  */
 public sealed interface ImageSize permits ImageSize.Exact, ImageSize.Tiered {
 
-    /** The exact pixels this size stands for. */
+    /** {@return the exact pixels this size stands for, never {@code null}} */
     Resolution resolution();
 
-    /** Exact pixels. */
+    /**
+     * Exact pixels.
+     *
+     * @param width pixels across, 1 to {@link Resolution#MAX_SIDE}
+     * @param height pixels down, 1 to {@link Resolution#MAX_SIDE}
+     * @return the size
+     * @throws InvalidRequestException if a side is out of range
+     */
     static ImageSize exact(int width, int height) {
         return new Exact(Resolution.of(width, height));
     }
 
-    /** A tier at a ratio, for example {@code tiered(SizeTier.TWO_K, AspectRatio.RATIO_16_9)}. */
+    /**
+     * A tier at a ratio, for example {@code tiered(SizeTier.TWO_K, AspectRatio.RATIO_16_9)}.
+     *
+     * @param tier the tier, never {@code null}
+     * @param ratio one of {@link AspectRatio#SEEDREAM_RATIOS}
+     * @return the size
+     * @throws InvalidRequestException if a part is null or {@link SizeTable} has no size for the pair
+     */
     static ImageSize tiered(SizeTier tier, AspectRatio ratio) {
         return new Tiered(tier, ratio);
     }
@@ -25,6 +39,9 @@ public sealed interface ImageSize permits ImageSize.Exact, ImageSize.Tiered {
     /**
      * Parses {@code "2048x2048"} / {@code "2048*2048"} as exact pixels, and {@code "2K"} as a tier at 1:1.
      *
+     * @param text the size, as accepted by {@link Resolution#parse(String)} or {@code 1K}, {@code 2K}, {@code 4K}
+     *        in any case
+     * @return the size
      * @throws InvalidRequestException naming the text when it is neither
      */
     static ImageSize parse(String text) {
@@ -40,13 +57,19 @@ public sealed interface ImageSize permits ImageSize.Exact, ImageSize.Tiered {
      * @param resolution the pixels, never {@code null}
      */
     record Exact(Resolution resolution) implements ImageSize {
-        /** @throws InvalidRequestException if {@code resolution} is null */
+        /**
+         * Checks the part.
+         *
+         * @param resolution the pixels
+         * @throws InvalidRequestException if {@code resolution} is null
+         */
         public Exact {
             if (resolution == null) {
                 throw new InvalidRequestException("resolution must not be null");
             }
         }
 
+        /** {@return the pixels, for example {@code "2048x2048"}} */
         @Override
         public String toString() {
             return resolution.toString();
@@ -60,7 +83,13 @@ public sealed interface ImageSize permits ImageSize.Exact, ImageSize.Tiered {
      * @param ratio the ratio, one of {@link AspectRatio#SEEDREAM_RATIOS}
      */
     record Tiered(SizeTier tier, AspectRatio ratio) implements ImageSize {
-        /** @throws InvalidRequestException if a part is null or the ratio has no entry in {@link SizeTable} */
+        /**
+         * Checks the parts.
+         *
+         * @param tier the tier
+         * @param ratio the ratio, one of {@link AspectRatio#SEEDREAM_RATIOS}
+         * @throws InvalidRequestException if a part is null or the ratio has no entry in {@link SizeTable}
+         */
         public Tiered {
             if (tier == null || ratio == null) {
                 throw new InvalidRequestException("a tiered size needs both a tier (1K, 2K, 4K) and an aspect ratio");
@@ -73,6 +102,7 @@ public sealed interface ImageSize permits ImageSize.Exact, ImageSize.Tiered {
             return SizeTable.resolve(tier, ratio);
         }
 
+        /** {@return the tier and the ratio, for example {@code "2K 16:9"}} */
         @Override
         public String toString() {
             return tier + " " + ratio;

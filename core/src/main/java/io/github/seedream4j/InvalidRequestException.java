@@ -17,7 +17,6 @@ public final class InvalidRequestException extends SeedreamException {
         super(message, providerId, jobId, cause);
     }
 
-    /** @param message what happened, with the offending value and what to do next; never a secret */
     /**
      * {@code refused} itself when its message already quotes {@code text}, else a refusal that quotes what the caller
      * wrote ({@code 0*0}) before the reason given for the value it means ({@code 0x0}).
@@ -30,6 +29,12 @@ public final class InvalidRequestException extends SeedreamException {
                 refused);
     }
 
+    /**
+     * An invalid request found before anything was sent, so with no provider or job involved.
+     *
+     * @param message what happened, with the offending value and what to do next; never a secret
+     * @throws NullPointerException if {@code message} is null
+     */
     public InvalidRequestException(String message) {
         this(message, null, null, null);
     }

@@ -20,6 +20,8 @@ public final class ModelLimits {
     /**
      * Checks an explicit size against the model's limits.
      *
+     * @param r the size, never {@code null}
+     * @throws NullPointerException if {@code r} is null
      * @throws InvalidRequestException naming the size, the limit it breaks and a size that would work
      */
     public static void check(Resolution r) {

@@ -10,20 +10,38 @@ import java.util.Objects;
  */
 public sealed interface PriceModel permits PriceModel.PerImage, PriceModel.PerMegapixel {
 
-    /** The cost of {@code images} images of {@code resolution} each. */
+    /**
+     * {@return the cost of {@code images} images of {@code resolution} each, exactly, in the price's currency}
+     *
+     * @param resolution the pixels of each image, never {@code null}
+     * @param images how many images, zero or more
+     * @throws InvalidRequestException if {@code images} is negative
+     */
     Cost estimate(Resolution resolution, int images);
 
-    /** A flat price per image. */
+    /**
+     * A flat price per image.
+     *
+     * @param price per image, never {@code null}
+     * @return the price model
+     * @throws NullPointerException if {@code price} is null
+     */
     static PriceModel perImage(Cost price) {
         return new PerImage(price);
     }
 
-    /** A price per megapixel of output. */
+    /**
+     * A price per megapixel of output.
+     *
+     * @param price per 1,000,000 pixels, never {@code null}
+     * @return the price model
+     * @throws NullPointerException if {@code price} is null
+     */
     static PriceModel perMegapixel(Cost price) {
         return new PerMegapixel(price);
     }
 
-    /** Free: zero US dollars per image (the fake provider's default). */
+    /** {@return free: zero US dollars per image (the fake provider's default)} */
     static PriceModel free() {
         return new PerImage(Cost.ZERO_USD);
     }
@@ -32,6 +50,8 @@ public sealed interface PriceModel permits PriceModel.PerImage, PriceModel.PerMe
      * Parses {@code "0.03/image"} or {@code "0.027/megapixel"} (also {@code /mp}), in US dollars, optionally with a
      * currency code before the slash: {@code "0.03 EUR/image"}.
      *
+     * @param text the price; {@code null} is refused like any malformed text
+     * @return the price model
      * @throws InvalidRequestException naming the text when it is neither form
      */
     static PriceModel parse(String text) {
@@ -75,7 +95,12 @@ public sealed interface PriceModel permits PriceModel.PerImage, PriceModel.PerMe
      * @param price per image, never {@code null}
      */
     record PerImage(Cost price) implements PriceModel {
-        /** @throws NullPointerException if price is null */
+        /**
+         * Checks the part.
+         *
+         * @param price per image
+         * @throws NullPointerException if price is null
+         */
         public PerImage {
             Objects.requireNonNull(price, "price");
         }
@@ -97,7 +122,12 @@ public sealed interface PriceModel permits PriceModel.PerImage, PriceModel.PerMe
      * @param price per 1,000,000 pixels, never {@code null}
      */
     record PerMegapixel(Cost price) implements PriceModel {
-        /** @throws NullPointerException if price is null */
+        /**
+         * Checks the part.
+         *
+         * @param price per 1,000,000 pixels
+         * @throws NullPointerException if price is null
+         */
         public PerMegapixel {
             Objects.requireNonNull(price, "price");
         }

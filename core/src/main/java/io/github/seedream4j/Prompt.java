@@ -14,7 +14,12 @@ public record Prompt(String text) {
     /** The longest prompt accepted, in UTF-16 code units ({@link String#length()}). */
     public static final int MAX_LENGTH = 10_000;
 
-    /** @throws InvalidRequestException if {@code text} is null, blank or longer than {@link #MAX_LENGTH} */
+    /**
+     * Checks the text.
+     *
+     * @param text the prompt text, kept as given
+     * @throws InvalidRequestException if {@code text} is null, blank or longer than {@link #MAX_LENGTH}
+     */
     public Prompt {
         if (text == null) {
             throw new InvalidRequestException("prompt must not be null: pass the text to generate from");
@@ -28,11 +33,18 @@ public record Prompt(String text) {
         }
     }
 
-    /** Same as {@code new Prompt(text)}. */
+    /**
+     * Same as {@code new Prompt(text)}.
+     *
+     * @param text the prompt text, kept as given
+     * @return the prompt
+     * @throws InvalidRequestException if {@code text} is null, blank or longer than {@link #MAX_LENGTH}
+     */
     public static Prompt of(String text) {
         return new Prompt(text);
     }
 
+    /** {@return the text, exactly as given} */
     @Override
     public String toString() {
         return text;

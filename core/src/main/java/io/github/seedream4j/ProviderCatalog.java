@@ -38,13 +38,21 @@ public final class ProviderCatalog {
         this.problems = List.copyOf(problems);
     }
 
-    /** The providers visible to the class loader that loaded seedream4j (or the context class loader, when set). */
+    /**
+     * {@return the providers visible to the class loader that loaded seedream4j (or the context class loader, when
+     * set)} Never throws for a broken provider: it is listed in {@link #problems()}.
+     */
     public static ProviderCatalog discover() {
         ClassLoader context = Thread.currentThread().getContextClassLoader();
         return discover(context != null ? context : ProviderCatalog.class.getClassLoader());
     }
 
-    /** The providers visible to {@code classLoader}. */
+    /**
+     * {@return the providers visible to {@code classLoader}} Never throws for a broken provider: it is listed in
+     * {@link #problems()}.
+     *
+     * @param classLoader the class loader to search; {@code null} means the system class loader
+     */
     public static ProviderCatalog discover(ClassLoader classLoader) {
         Map<String, ImageProviderFactory> found = new LinkedHashMap<>();
         List<String> problems = new ArrayList<>();
@@ -83,27 +91,39 @@ public final class ProviderCatalog {
         return new ProviderCatalog(found, problems);
     }
 
-    /** The providers found, in discovery order. */
+    /** {@return the providers found, in discovery order} The list is unmodifiable and may be empty. */
     public List<ImageProviderFactory> factories() {
         return List.copyOf(factories.values());
     }
 
-    /** The ids of the providers found. */
+    /** {@return the ids of the providers found, in discovery order} The list is unmodifiable and may be empty. */
     public List<String> ids() {
         return List.copyOf(factories.keySet());
     }
 
-    /** Providers that could not be loaded, and why. */
+    /** {@return providers that could not be loaded, and why, one message each} Unmodifiable; empty when none. */
     public List<String> problems() {
         return problems;
     }
 
-    /** The provider with this id, if found. */
+    /**
+     * {@return the provider with this id, if found}
+     *
+     * @param id the exact id, for example {@code runpod}
+     */
     public Optional<ImageProviderFactory> find(String id) {
         return Optional.ofNullable(factories.get(id));
     }
 
-    /** Chooses a provider from the real system properties and environment; see {@link #select(String, Function, Function)}. */
+    /**
+     * Chooses a provider from the real system properties and environment; see
+     * {@link #select(String, Function, Function)}.
+     *
+     * @param explicitId the id to use, or {@code null} (or blank) to look further
+     * @return the chosen provider's factory, never {@code null}
+     * @throws ProviderSelectionException when none is found, several are found and none is named, or the named one
+     *         is not found
+     */
     public ImageProviderFactory select(String explicitId) {
         return select(explicitId, System::getProperty, System::getenv);
     }
@@ -113,6 +133,10 @@ public final class ProviderCatalog {
      * else the environment variable {@value #PROVIDER_ENVIRONMENT_VARIABLE}; else the only provider found. Never
      * "the first one found".
      *
+     * @param explicitId the id to use, or {@code null} (or blank) to look further
+     * @param systemProperties maps a property name to its value or {@code null}; never {@code null}
+     * @param environment maps a variable name to its value or {@code null}; never {@code null}
+     * @return the chosen provider's factory, never {@code null}
      * @throws ProviderSelectionException when none is found, several are found and none is named, or the named one
      *         is not found; the message lists what was found and says how to choose or what to add
      */

@@ -11,6 +11,7 @@ public final class RateLimitedException extends SeedreamException {
 
     private static final long serialVersionUID = 1L;
 
+    /** How long the provider asked the caller to wait, or {@code null}. */
     private final Duration retryAfter;
 
     /**
@@ -24,7 +25,7 @@ public final class RateLimitedException extends SeedreamException {
         this.retryAfter = retryAfter;
     }
 
-    /** How long the provider asked the caller to wait before the next attempt, when it said. */
+    /** {@return how long the provider asked the caller to wait before the next attempt, when it said} */
     public Optional<Duration> retryAfter() {
         return Optional.ofNullable(retryAfter);
     }

@@ -17,7 +17,13 @@ public record Resolution(int width, int height) {
     /** The largest side any value may have; far above what the model produces, to keep arithmetic safe. */
     public static final int MAX_SIDE = 65_536;
 
-    /** @throws InvalidRequestException if a side is not within 1 to {@link #MAX_SIDE} */
+    /**
+     * Checks the sides.
+     *
+     * @param width pixels across, 1 to {@link #MAX_SIDE}
+     * @param height pixels down, 1 to {@link #MAX_SIDE}
+     * @throws InvalidRequestException if a side is not within 1 to {@link #MAX_SIDE}
+     */
     public Resolution {
         if (width < 1 || height < 1 || width > MAX_SIDE || height > MAX_SIDE) {
             throw new InvalidRequestException("resolution " + width + "x" + height
@@ -26,7 +32,14 @@ public record Resolution(int width, int height) {
         }
     }
 
-    /** Same as {@code new Resolution(width, height)}. */
+    /**
+     * Same as {@code new Resolution(width, height)}.
+     *
+     * @param width pixels across, 1 to {@link #MAX_SIDE}
+     * @param height pixels down, 1 to {@link #MAX_SIDE}
+     * @return the resolution
+     * @throws InvalidRequestException if a side is not within 1 to {@link #MAX_SIDE}
+     */
     public static Resolution of(int width, int height) {
         return new Resolution(width, height);
     }
@@ -34,6 +47,8 @@ public record Resolution(int width, int height) {
     /**
      * Parses {@code "2048x2048"}, {@code "2048X2048"}, {@code "2048*2048"} (Runpod's form) or {@code "2048×2048"}.
      *
+     * @param text the text; white space around it and around each number is ignored
+     * @return the resolution
      * @throws InvalidRequestException naming the text when it is not two positive whole numbers
      */
     public static Resolution parse(String text) {
@@ -64,22 +79,22 @@ public record Resolution(int width, int height) {
         }
     }
 
-    /** Total pixel count. */
+    /** {@return total pixel count} */
     public long pixels() {
         return (long) width * height;
     }
 
-    /** Pixels in millions, exact: 2048 x 2048 is 4.194304. */
+    /** {@return pixels in millions, exact: 2048 x 2048 is 4.194304} */
     public BigDecimal megapixels() {
         return BigDecimal.valueOf(pixels()).movePointLeft(6);
     }
 
-    /** The exact, reduced aspect ratio: 2560 x 1440 gives 16:9. */
+    /** {@return the exact, reduced aspect ratio: 2560 x 1440 gives 16:9} */
     public AspectRatio aspectRatio() {
         return AspectRatio.of(this);
     }
 
-    /** {@code "2048x2048"}. */
+    /** {@return {@code "2048x2048"}} */
     @Override
     public String toString() {
         return width + "x" + height;

@@ -19,7 +19,9 @@ public abstract sealed class SeedreamException extends RuntimeException
 
     private static final long serialVersionUID = 1L;
 
+    /** The provider involved, or {@code null}. */
     private final String providerId;
+    /** The provider's job id if it accepted work, or {@code null}. */
     private final String jobId;
 
     SeedreamException(String message, String providerId, String jobId, Throwable cause) {
@@ -28,7 +30,7 @@ public abstract sealed class SeedreamException extends RuntimeException
         this.jobId = jobId;
     }
 
-    /** The id of the provider that raised this error, when one was involved. */
+    /** {@return the id of the provider that raised this error, when one was involved} */
     public Optional<String> providerId() {
         return Optional.ofNullable(providerId);
     }
@@ -36,6 +38,8 @@ public abstract sealed class SeedreamException extends RuntimeException
     /**
      * The provider's job id, when the provider accepted work before the error happened. With it, a caller can
      * look the job up (or resume waiting for it) instead of submitting, and paying, a second time.
+     *
+     * @return the job id, when there is one
      */
     public Optional<String> jobId() {
         return Optional.ofNullable(jobId);
@@ -44,6 +48,8 @@ public abstract sealed class SeedreamException extends RuntimeException
     /**
      * Whether sending the same request again later may succeed without any change to it. Retrying is always the
      * caller's decision: seedream4j itself never re-sends a request that may already have been accepted.
+     *
+     * @return false here; true for subtypes such as {@link RateLimitedException} that say so
      */
     public boolean isRetryable() {
         return false;

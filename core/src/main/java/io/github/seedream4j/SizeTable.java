@@ -54,6 +54,10 @@ public final class SizeTable {
     /**
      * The exact pixels for a tier at a ratio.
      *
+     * @param tier the tier, never {@code null}
+     * @param ratio the ratio, never {@code null}
+     * @return the table's entry
+     * @throws NullPointerException if a part is null
      * @throws InvalidRequestException if the ratio is not one of {@link AspectRatio#SEEDREAM_RATIOS}
      */
     public static Resolution resolve(SizeTier tier, AspectRatio ratio) {
@@ -65,7 +69,11 @@ public final class SizeTable {
         return r;
     }
 
-    /** The (tier, ratio) pair whose table entry is exactly {@code resolution}, if any. */
+    /**
+     * {@return the (tier, ratio) pair whose table entry is exactly {@code resolution}, if any}
+     *
+     * @param resolution the exact pixels to look up
+     */
     public static Optional<ImageSize.Tiered> lookup(Resolution resolution) {
         for (Map.Entry<SizeTier, Map<AspectRatio, Resolution>> tier : TABLE.entrySet()) {
             for (Map.Entry<AspectRatio, Resolution> cell : tier.getValue().entrySet()) {

@@ -17,7 +17,7 @@ public enum SizeTier {
         this.label = label;
     }
 
-    /** The tier's name as providers spell it: {@code "1K"}, {@code "2K"}, {@code "4K"}. */
+    /** {@return the tier's name as providers spell it: {@code "1K"}, {@code "2K"}, {@code "4K"}} */
     public String label() {
         return label;
     }
@@ -25,6 +25,8 @@ public enum SizeTier {
     /**
      * Parses {@code "1K"}, {@code "2K"} or {@code "4K"}, ignoring case and blanks.
      *
+     * @param text the tier's label; {@code null} is refused like any unknown text
+     * @return the tier
      * @throws InvalidRequestException naming the text when it is not a tier
      */
     public static SizeTier parse(String text) {
@@ -40,6 +42,7 @@ public enum SizeTier {
                 + "such as 2048x2048");
     }
 
+    /** {@return the label, as {@link #label()}} */
     @Override
     public String toString() {
         return label;

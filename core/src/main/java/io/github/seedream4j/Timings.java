@@ -28,22 +28,22 @@ public final class Timings {
         this.execution = execution;
     }
 
-    /** Wall time from submission to result. */
+    /** {@return wall time from submission to result} */
     public Duration total() {
         return total;
     }
 
-    /** Time spent fetching image bytes. */
+    /** {@return time spent fetching image bytes} */
     public Duration download() {
         return download;
     }
 
-    /** Time the provider reports the job waited in its queue. */
+    /** {@return time the provider reports the job waited in its queue, when it reports it} */
     public Optional<Duration> queue() {
         return Optional.ofNullable(queue);
     }
 
-    /** Time the provider reports the model ran. */
+    /** {@return time the provider reports the model ran, when it reports it} */
     public Optional<Duration> execution() {
         return Optional.ofNullable(execution);
     }

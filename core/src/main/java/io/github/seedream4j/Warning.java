@@ -17,17 +17,31 @@ public record Warning(String code, String message) {
     /** Code of a warning for an image whose pixel size differs from what was asked. */
     public static final String SIZE_MISMATCH = "size-mismatch";
 
-    /** @throws NullPointerException if a part is null */
+    /**
+     * Checks the parts.
+     *
+     * @param code a stable, greppable identifier
+     * @param message a sentence for people
+     * @throws NullPointerException if a part is null
+     */
     public Warning {
         Objects.requireNonNull(code, "code");
         Objects.requireNonNull(message, "message");
     }
 
-    /** Same as {@code new Warning(code, message)}. */
+    /**
+     * Same as {@code new Warning(code, message)}.
+     *
+     * @param code a stable, greppable identifier such as {@link #UNSUPPORTED_OPTION}, never {@code null}
+     * @param message a sentence for people, never {@code null}
+     * @return the warning
+     * @throws NullPointerException if a part is null
+     */
     public static Warning of(String code, String message) {
         return new Warning(code, message);
     }
 
+    /** {@return the code and the message, for example {@code "size-mismatch: ..."}} */
     @Override
     public String toString() {
         return code + ": " + message;
