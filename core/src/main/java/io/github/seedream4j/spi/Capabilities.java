@@ -216,13 +216,14 @@ public record Capabilities(boolean exactSizes, int minSide, int maxSide, Set<Siz
         /**
          * Provider-specific extra option names, added to those already set.
          *
-         * @param names the names, none {@code null} and none repeated
+         * @param names the names, none {@code null}; a repeated name counts once
          * @return this builder
          * @throws NullPointerException if a name is null
-         * @throws IllegalArgumentException if a name is given twice in one call
          */
         public Builder extras(String... names) {
-            extras.addAll(Set.of(names));
+            for (String name : names) {
+                extras.add(java.util.Objects.requireNonNull(name, "name"));
+            }
             return this;
         }
 
