@@ -19,6 +19,18 @@ public record Cost(BigDecimal amount, Currency currency) implements Comparable<C
     /** Zero US dollars. */
     public static final Cost ZERO_USD = new Cost(BigDecimal.ZERO, USD);
 
+    /** The most digits a cost has before its decimal point: far beyond any price, small enough to compute with. */
+    static final int MAX_INTEGER_DIGITS = 15;
+    /** The most digits a cost has after its decimal point. */
+    static final int MAX_SCALE = 20;
+    private static final int MAX_TEXT = 64;
+
+    /** The amount in scientific notation, which stays short whatever its exponent. */
+    private static String shortText(BigDecimal amount) {
+        String text = amount.toString();
+        return text.length() <= MAX_TEXT ? text : text.substring(0, MAX_TEXT) + "...";
+    }
+
     /**
      * Checks the parts and normalises the amount: trailing zeros are stripped, so {@code 0.030} equals {@code 0.03}.
      *
@@ -30,11 +42,21 @@ public record Cost(BigDecimal amount, Currency currency) implements Comparable<C
         if (amount == null || currency == null) {
             throw new InvalidRequestException("a cost needs an amount and a currency, for example Cost.usd(\"0.03\")");
         }
+        long integerDigits = (long) amount.precision() - amount.scale();
+        if (integerDigits > MAX_INTEGER_DIGITS || amount.scale() > MAX_SCALE + (long) amount.precision()) {
+            throw new InvalidRequestException("cost " + shortText(amount) + " " + currency + " is out of range: a cost "
+                    + "has at most " + MAX_INTEGER_DIGITS + " digits before the decimal point and " + MAX_SCALE
+                    + " after it");
+        }
         if (amount.signum() < 0) {
             throw new InvalidRequestException("cost " + amount.toPlainString() + " " + currency
                     + " is negative: a cost must be zero or more");
         }
         amount = amount.stripTrailingZeros();
+        if (amount.scale() > MAX_SCALE) {
+            throw new InvalidRequestException("cost " + shortText(amount) + " " + currency + " is out of range: a cost "
+                    + "has at most " + MAX_SCALE + " digits after the decimal point");
+        }
         if (amount.scale() < 0) {
             amount = amount.setScale(0);
         }
@@ -71,6 +93,10 @@ public record Cost(BigDecimal amount, Currency currency) implements Comparable<C
      * @throws InvalidRequestException naming the text when it is not a non-negative decimal number
      */
     public static Cost parse(String amount, Currency currency) {
+        if (amount != null && amount.strip().length() > MAX_TEXT) {
+            throw new InvalidRequestException("cost '" + amount.strip().substring(0, 16) + "...' is too long ("
+                    + amount.strip().length() + " characters): use a plain decimal number such as 0.03");
+        }
         try {
             return new Cost(new BigDecimal(Objects.requireNonNullElse(amount, "").strip()), currency);
         } catch (InvalidRequestException e) {

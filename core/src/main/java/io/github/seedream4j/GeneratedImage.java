@@ -14,6 +14,9 @@ import java.util.Optional;
  * One generated image, already fetched from the provider: its format (from the magic bytes), its exact pixel size
  * (from the image header), and its content, held either in memory or in a file the client streamed it to.
  *
+ * <p>Only the client makes images, through the one sink that checks them; providers cannot. When images are
+ * streamed to a directory, {@link #file()} is in place once the generation completed.
+ *
  * <p>Immutable and safe to share between threads. The provider's URL is kept as {@link #sourceUri()} for reference
  * only: providers' URLs expire (Runpod's after 7 days), which is why the bytes are fetched at once.
  */
@@ -39,7 +42,8 @@ public final class GeneratedImage {
     }
 
     /**
-     * An image held in memory. The array is not copied: the caller hands it over and must not change it.
+     * An image held in memory. The array is not copied: the caller hands it over and must not change it. Only the
+     * client's checking sink makes images, so every image a caller sees passed its checks.
      *
      * @param format the format, recognised from the magic bytes; never {@code null}
      * @param resolution the pixel size read from the header; never {@code null}
@@ -49,7 +53,7 @@ public final class GeneratedImage {
      * @return the image
      * @throws NullPointerException if {@code format}, {@code resolution} or {@code bytes} is null
      */
-    public static GeneratedImage inMemory(ImageFormat format, Resolution resolution, byte[] bytes, Seed seed,
+    static GeneratedImage inMemory(ImageFormat format, Resolution resolution, byte[] bytes, Seed seed,
             URI sourceUri) {
         Objects.requireNonNull(bytes, "bytes");
         return new GeneratedImage(format, resolution, bytes.length, bytes, null, sourceUri, seed);
@@ -67,7 +71,7 @@ public final class GeneratedImage {
      * @return the image
      * @throws NullPointerException if {@code format}, {@code resolution} or {@code file} is null
      */
-    public static GeneratedImage inFile(ImageFormat format, Resolution resolution, Path file, long byteSize, Seed seed,
+    static GeneratedImage inFile(ImageFormat format, Resolution resolution, Path file, long byteSize, Seed seed,
             URI sourceUri) {
         Objects.requireNonNull(file, "file");
         return new GeneratedImage(format, resolution, byteSize, null, file, sourceUri, seed);
@@ -153,7 +157,7 @@ public final class GeneratedImage {
      */
     public Path writeTo(Path target, boolean overwrite) {
         try (InputStream in = openStream()) {
-            return io.github.seedream4j.internal.AtomicFiles.write(in, target, overwrite);
+            return AtomicFiles.write(in, target, overwrite);
         } catch (IOException e) {
             throw new UncheckedIOException(e.getMessage(), e);
         }

@@ -1,12 +1,13 @@
 package io.github.seedream4j;
 
-import io.github.seedream4j.internal.CheckingImageSink;
 import io.github.seedream4j.spi.GenerationContext;
 import io.github.seedream4j.spi.ImageSink;
+import io.github.seedream4j.spi.Progress;
 import io.github.seedream4j.spi.ProviderCall;
 import io.github.seedream4j.spi.ProviderResult;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -16,183 +17,253 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
-/** One generation in flight: runs the planned calls, enforces the deadline, handles cancellation, builds the result. */
+/**
+ * One generation in flight. It has exactly one outcome, decided here in {@link #settle}: the first of the result
+ * (all calls done), the deadline, a cancellation by the caller (through the handle, or by completing the future
+ * it holds in any way), or the client closing. After that nothing changes it: images stored late are discarded,
+ * what providers report late is ignored, and a job id that arrives late is cancelled through the provider's
+ * {@code onCancel} action. Files are published only with a successful outcome.
+ *
+ * <p>Events go through one ordered channel per generation, on the engine's event threads; the caller's future is
+ * completed on the same channel after the final event, so listeners have seen the outcome when the caller does.
+ */
 final class Generation {
 
-    private final SeedreamClient client;
+    private final Engine engine;
     private final Planner.Plan plan;
     private final ImageDestination destination;
     private final String resumeJobId;
-    private final String id = UUID.randomUUID().toString().substring(0, 8);
-    private final String providerId;
+    final String id = UUID.randomUUID().toString().substring(0, 8);
     private final long startNanos = System.nanoTime();
+    private final long deadlineNanos;
     private final Instant deadline;
-    private final CompletableFuture<GenerationResult> result = new CompletableFuture<>();
+    private final CompletableFuture<GenerationResult> caller = new CompletableFuture<>();
+    private final Channel channel;
     private final List<Call> calls = new ArrayList<>();
     private final ConcurrentLinkedQueue<Warning> warnings = new ConcurrentLinkedQueue<>();
+    private final List<String> jobIds = new CopyOnWriteArrayList<>();
     private final AtomicLong downloadNanos = new AtomicLong();
-    private final AtomicBoolean cancelled = new AtomicBoolean();
+    private final AtomicInteger unfinished = new AtomicInteger();
     private final AtomicBoolean settled = new AtomicBoolean();
-    private volatile String cancelReason;
+    private volatile boolean stopped;
     private volatile ScheduledFuture<?> timer;
 
-    Generation(SeedreamClient client, Planner.Plan plan, ImageDestination destination, String resumeJobId) {
-        this.client = client;
+    Generation(Engine engine, Planner.Plan plan, ImageDestination destination, String resumeJobId) {
+        this.engine = engine;
         this.plan = plan;
         this.destination = destination;
         this.resumeJobId = resumeJobId;
-        this.providerId = client.providerId();
-        this.deadline = Instant.now().plus(client.timeout());
+        this.deadlineNanos = startNanos + engine.timeout.toNanos();
+        this.deadline = Instant.now().plus(engine.timeout);
+        this.channel = new Channel(engine.eventExecutor());
         this.warnings.addAll(plan.warnings);
+        if (resumeJobId != null) {
+            jobIds.add(resumeJobId);
+        }
     }
 
-    CompletableFuture<GenerationResult> start() {
-        client.started(this);
-        result.whenComplete((r, e) -> client.ended(this));
-        publish(new GenerationEvent.Validated(id, providerId, Instant.now(), plan.request, plan.resolution,
-                plan.calls.size(), plan.warnings));
-        result.whenComplete((r, e) -> {
-            ScheduledFuture<?> t = timer;
-            if (t != null) {
-                t.cancel(false);
-            }
-            if (e instanceof CancellationException) {
-                settled.set(true);
-                cancelAll("cancelled by the caller");
+    /** Registers and starts every call; the outcome arrives through {@link #future()}. */
+    GenerationHandle start() {
+        engine.register(this);
+        caller.whenComplete((r, e) -> {
+            // the caller's future ended by other hands than ours: cancel(), complete(...), orTimeout(...)
+            if (!settled.get()) {
+                cancel(e instanceof CancellationException ? "cancelled by the caller"
+                        : "the caller's future was completed from outside (" + (e == null ? "with a value"
+                                : e.getClass().getSimpleName()) + ")");
             }
         });
-        timer = client.scheduler().schedule(this::deadlinePassed, client.timeout().toNanos(), TimeUnit.NANOSECONDS);
-        List<CompletableFuture<ProviderResult>> futures = new ArrayList<>();
+        channel.publish(new GenerationEvent.Validated(id, engine.providerId, Instant.now(), plan.request,
+                plan.resolution, plan.calls.size(), plan.warnings));
         for (Planner.Plan.Call planned : plan.calls) {
-            Call call = new Call(planned);
-            calls.add(call);
-            futures.add(call.run());
+            calls.add(new Call(planned));
         }
-        CompletableFuture.allOf(futures.toArray(CompletableFuture[]::new)).whenComplete((ignored, error) -> {
-            try {
-                finish();
-            } catch (RuntimeException | Error e) {
-                // never leave the caller waiting for the deadline because assembling the result failed
-                settled.set(true);
-                result.completeExceptionally(translate(e, providerId));
-            }
-        });
-        return result;
+        unfinished.set(calls.size());
+        try {
+            timer = engine.timer.schedule(() -> engine.eventExecutor().execute(this::deadlinePassed),
+                    Math.max(0, deadlineNanos - System.nanoTime()), TimeUnit.NANOSECONDS);
+        } catch (RuntimeException e) {
+            settle(null, engine.closedError(), "the client was closed");
+            return new GenerationHandle(this);
+        }
+        for (Call c : calls) {
+            c.start();
+        }
+        return new GenerationHandle(this);
+    }
+
+    CompletableFuture<GenerationResult> future() {
+        return caller;
+    }
+
+    List<String> jobIds() {
+        return List.copyOf(jobIds);
+    }
+
+    boolean isSettled() {
+        return settled.get();
+    }
+
+    /** Cancels the generation: its caller gets a {@link GenerationCancelledException}. */
+    boolean cancel(String reason) {
+        return settle(null, new GenerationCancelledException("the generation on provider " + engine.providerId
+                + " was cancelled: " + reason + jobSuffix(), engine.providerId, firstJobId(), null), reason);
     }
 
     private void deadlinePassed() {
-        if (result.isDone()) {
+        if (settled.get()) {
             return;
         }
-        String jobs = jobIds().isEmpty() ? "" : " (job " + String.join(", ", jobIds()) + ")";
-        GenerationTimeoutException e = new GenerationTimeoutException("the generation on provider " + providerId
-                + " did not finish within its deadline of " + client.timeout().toSeconds() + "s" + jobs
-                + "; it was cancelled. Raise the client's timeout if the provider is just slow", providerId,
-                jobIds().isEmpty() ? null : jobIds().get(0), null);
-        if (settled.compareAndSet(false, true)) {
-            // the outcome first, so a listener that ends its span on the first terminal event sees the timeout
-            publish(new GenerationEvent.Failed(id, providerId, Instant.now(), e));
-            cancelAll("deadline of " + client.timeout() + " passed");
-            result.completeExceptionally(e);
-        }
+        settle(null, timeout(null), "deadline of " + engine.timeout + " passed");
     }
 
-    /** Cancels the generation from outside (the client closing): the caller gets a {@link GenerationCancelledException}. */
-    void cancel(String reason) {
-        if (settled.compareAndSet(false, true)) {
-            GenerationCancelledException e = new GenerationCancelledException("the generation on provider "
-                    + providerId + " was cancelled: " + reason, providerId,
-                    jobIds().isEmpty() ? null : jobIds().get(0), null);
-            publish(new GenerationEvent.Failed(id, providerId, Instant.now(), e));
-            cancelAll(reason);
-            result.completeExceptionally(e);
-        }
+    private GenerationTimeoutException timeout(Throwable cause) {
+        boolean mayHaveBeenAccepted = !jobIds.isEmpty() || calls.stream().anyMatch(Call::mayHaveBeenAccepted);
+        return new GenerationTimeoutException("the generation on provider " + engine.providerId
+                + " did not finish within its deadline of " + seconds(engine.timeout) + jobSuffix()
+                + "; it was cancelled" + (jobIds.isEmpty() && mayHaveBeenAccepted
+                        ? ". The request may have reached the provider: check before sending it again" : "")
+                + ". Raise the client's timeout if the provider is just slow", engine.providerId, firstJobId(),
+                mayHaveBeenAccepted, cause);
     }
 
-    private void cancelAll(String reason) {
-        if (!cancelled.compareAndSet(false, true)) {
-            return;
+    private static String seconds(Duration d) {
+        return d.toMillis() % 1000 == 0 ? d.toSeconds() + "s" : d.toMillis() + "ms";
+    }
+
+    private String jobSuffix() {
+        return jobIds.isEmpty() ? "" : " (job " + String.join(", ", jobIds) + ")";
+    }
+
+    private String firstJobId() {
+        return jobIds.isEmpty() ? null : jobIds.get(0);
+    }
+
+    /** Called once per call when its provider future completes, in any way. */
+    private void callDone() {
+        if (unfinished.decrementAndGet() == 0) {
+            try {
+                finish();
+            } catch (RuntimeException | Error e) {
+                settle(null, translate(e, engine.providerId), "assembling the result failed");
+            }
         }
-        cancelReason = reason;
-        for (Call c : calls) {
-            c.cancel();
-        }
-        publish(new GenerationEvent.Cancelled(id, providerId, Instant.now(), reason));
     }
 
     private void finish() {
-        if (result.isDone()) {
+        if (settled.get()) {
             return;
         }
-        List<GeneratedImage> images = new ArrayList<>();
+        if (System.nanoTime() - deadlineNanos >= 0) {
+            // the client, not a race between its timer and the provider's own timeouts, decides past the deadline
+            Throwable cause = calls.stream().map(Call::error).filter(e -> e != null).findFirst().orElse(null);
+            settle(null, timeout(cause == null ? null : translate(cause, engine.providerId)), "deadline of "
+                    + engine.timeout + " passed");
+            return;
+        }
         List<Charge> charges = new ArrayList<>();
-        List<String> jobs = new ArrayList<>();
         SeedreamException firstError = null;
         Duration queue = null;
         Duration execution = null;
+        int produced = 0;
         for (Call c : calls) {
-            ProviderResult r = c.future.isCompletedExceptionally() ? null : c.future.getNow(null);
-            if (r == null) {
-                SeedreamException e = translate(c.error(), providerId);
-                if (firstError == null) {
-                    firstError = e;
-                }
-                if (c.jobId != null) {
-                    jobs.add(c.jobId);
-                }
+            Throwable error = c.error();
+            int stored = c.sink.count();
+            if (error != null || stored == 0) {
+                SeedreamException e = error != null ? translate(error, engine.providerId)
+                        : new GenerationFailedException("provider " + engine.providerId + " returned no image for call "
+                                + c.planned.index() + jobSuffix(), engine.providerId, c.jobId, null);
+                firstError = firstError == null ? e : firstError;
+                c.sink.discard();
                 continue;
             }
-            images.addAll(r.images());
-            r.warnings().forEach(warnings::add);
-            r.jobId().or(() -> Optional.ofNullable(c.jobId)).ifPresent(jobs::add);
-            charges.add(r.reportedCost().map(Charge::reported).orElseGet(() -> Charge.estimated(
-                    client.capabilities().pricing().estimate(plan.resolution, r.images().size()))));
+            ProviderResult r = c.future.getNow(ProviderResult.none());
+            r = r == null ? ProviderResult.none() : r;
+            produced += stored;
+            warnings.addAll(r.warnings());
+            r.jobId().filter(j -> !jobIds.contains(j)).ifPresent(jobIds::add);
+            Cost estimate = engine.capabilities.pricing().estimate(plan.resolution, stored);
+            charges.add(r.reportedCost().map(Charge::reported).orElseGet(() -> Charge.estimated(estimate)));
             queue = max(queue, r.queue().orElse(null));
             execution = max(execution, r.execution().orElse(null));
         }
-        if (images.isEmpty()) {
-            SeedreamException e = firstError != null ? firstError
-                    : new GenerationFailedException("provider " + providerId + " returned no image", providerId, null, null);
-            if (settled.compareAndSet(false, true)) {
-                publish(new GenerationEvent.Failed(id, providerId, Instant.now(), e));
-                result.completeExceptionally(e);
-            }
+        if (produced == 0) {
+            settle(null, firstError, null);
             return;
         }
         if (firstError != null) {
-            warnings.add(Warning.of("partial-result", (plan.request.count() - images.size()) + " of "
+            warnings.add(Warning.of(Warning.PARTIAL_RESULT, (plan.request.count() - produced) + " of "
                     + plan.request.count() + " images failed and are missing: " + firstError.getMessage()));
+        }
+        Charge charge;
+        try {
+            charge = Charge.sum(charges);
+        } catch (RuntimeException e) {
+            // nothing computed after the provider was paid may lose the images it was paid for
+            charge = Charge.estimated(engine.capabilities.pricing().estimate(plan.resolution, produced));
+            warnings.add(Warning.of(Warning.COST_NOT_COMBINED, "the reported costs could not be added up ("
+                    + e.getMessage() + "); the charge shown is estimated from the price table"));
         }
         Timings timings = new Timings(Duration.ofNanos(System.nanoTime() - startNanos),
                 Duration.ofNanos(downloadNanos.get()), queue, execution);
-        GenerationResult done = new GenerationResult(providerId, plan.request, images, Charge.sum(charges), timings,
-                new ArrayList<>(warnings), jobs);
-        // listeners hear of the outcome before the caller does, so what they record is complete when it returns
-        if (settled.compareAndSet(false, true)) {
-            publish(new GenerationEvent.Completed(id, providerId, Instant.now(), done));
-            result.complete(done);
-        }
+        settle(new Outcome(charge, timings), null, null);
     }
 
-    private List<String> jobIds() {
-        List<String> ids = new ArrayList<>();
-        for (Call c : calls) {
-            if (c.jobId != null) {
-                ids.add(c.jobId);
+    private record Outcome(Charge charge, Timings timings) {
+    }
+
+    /**
+     * Decides the outcome, once. A success publishes the images (files move to their final names); a failure
+     * stops every call (running its cancel actions) and discards what was stored.
+     *
+     * @return whether this call decided it
+     */
+    private boolean settle(Outcome success, SeedreamException failure, String cancelReason) {
+        if (!settled.compareAndSet(false, true)) {
+            return false;
+        }
+        ScheduledFuture<?> t = timer;
+        if (t != null) {
+            t.cancel(false);
+        }
+        if (success != null) {
+            try {
+                List<GeneratedImage> images = new ArrayList<>();
+                for (Call c : calls) {
+                    images.addAll(c.sink.commit());
+                }
+                GenerationResult done = new GenerationResult(engine.providerId, plan.request, images,
+                        success.charge(), success.timings(), new ArrayList<>(warnings), jobIds);
+                stopped = true;
+                channel.finish(new GenerationEvent.Completed(id, engine.providerId, Instant.now(), done),
+                        () -> caller.complete(done));
+                engine.unregister(this);
+                return true;
+            } catch (RuntimeException e) {
+                failure = translate(e, engine.providerId);
             }
         }
-        return ids;
-    }
-
-    private void publish(GenerationEvent event) {
-        client.events().publish(event);
+        SeedreamException error = failure;
+        stopped = true;
+        for (Call c : calls) {
+            c.stop();
+        }
+        if (cancelReason != null) {
+            channel.publish(new GenerationEvent.Cancelled(id, engine.providerId, Instant.now(), cancelReason));
+        }
+        channel.finish(new GenerationEvent.Failed(id, engine.providerId, Instant.now(), error),
+                () -> caller.completeExceptionally(error));
+        engine.unregister(this);
+        return true;
     }
 
     private static Duration max(Duration a, Duration b) {
@@ -204,12 +275,11 @@ final class Generation {
 
     /** Turns whatever a provider threw into the exception family; a leaked non-family exception is a provider bug. */
     static SeedreamException translate(Throwable t, String providerId) {
-        while ((t instanceof CompletionException || t instanceof java.util.concurrent.ExecutionException)
-                && t.getCause() != null) {
+        while ((t instanceof CompletionException || t instanceof ExecutionException) && t.getCause() != null) {
             t = t.getCause();
         }
-        if (t instanceof SeedreamException) {
-            return (SeedreamException) t;
+        if (t instanceof SeedreamException e) {
+            return e;
         }
         if (t instanceof CancellationException) {
             return new GenerationCancelledException("the generation was cancelled", providerId, null, t);
@@ -219,83 +289,156 @@ final class Generation {
                 providerId, null, t);
     }
 
-    /** One provider call and its context. */
-    private final class Call implements GenerationContext, CheckingImageSink.Owner {
+    /**
+     * Delivers one generation's events in order on the engine's event threads, and after its final event runs the
+     * completion of the caller's future. Events after the final one are dropped.
+     */
+    private final class Channel {
+        private final Executor executor;
+        private final ArrayDeque<Runnable> queue = new ArrayDeque<>();
+        private boolean draining;
+        private boolean finished;
+
+        Channel(Executor executor) {
+            this.executor = executor;
+        }
+
+        void publish(GenerationEvent event) {
+            enqueue(() -> engine.events.publish(event), false);
+        }
+
+        void finish(GenerationEvent last, Runnable complete) {
+            enqueue(() -> {
+                engine.events.publish(last);
+                complete.run();
+            }, true);
+        }
+
+        private void enqueue(Runnable task, boolean last) {
+            synchronized (this) {
+                if (finished) {
+                    return;
+                }
+                finished = last;
+                queue.add(task);
+                if (draining) {
+                    return;
+                }
+                draining = true;
+            }
+            executor.execute(this::drain);
+        }
+
+        private void drain() {
+            while (true) {
+                Runnable next;
+                synchronized (this) {
+                    next = queue.poll();
+                    if (next == null) {
+                        draining = false;
+                        return;
+                    }
+                }
+                try {
+                    next.run();
+                } catch (Throwable e) {
+                    // Events contains listener failures; this only guards the caller's own continuations
+                }
+            }
+        }
+    }
+
+    /** One provider call: its sink, its context, its progress. */
+    private final class Call implements GenerationContext, Progress, CheckingImageSink.Owner {
         private final Planner.Plan.Call planned;
         private final CheckingImageSink sink;
         private final List<Runnable> onCancel = new CopyOnWriteArrayList<>();
         private final System.Logger logger;
-        private volatile CompletableFuture<ProviderResult> future = new CompletableFuture<>();
+        private volatile CompletableFuture<ProviderResult> future;
         private volatile String jobId;
+        private volatile boolean started;
 
         Call(Planner.Plan.Call planned) {
             this.planned = planned;
             this.sink = new CheckingImageSink(destination, plan.resolution, planned.sent().seed().orElse(null),
-                    planned.firstImage(), plan.request.count(), client.maxImageBytes(), this);
-            this.logger = System.getLogger("io.github.seedream4j.provider." + providerId);
+                    planned.firstImage(), plan.request.count(), engine.maxImageBytes, this);
+            this.logger = System.getLogger("io.github.seedream4j.provider." + engine.providerId);
+            this.jobId = resumeJobId;
         }
 
-        CompletableFuture<ProviderResult> run() {
+        void start() {
             ProviderCall call = new ProviderCall(planned.sent(), plan.resolution, planned.images(), planned.index());
             CompletableFuture<ProviderResult> f;
             try {
-                f = resumeJobId != null ? client.provider().resumeAsync(resumeJobId, call, this)
-                        : client.provider().generateAsync(call, this);
-                if (resumeJobId != null) {
-                    jobId = resumeJobId;
+                if (stopped) {
+                    f = CompletableFuture.failedFuture(engine.closedError());
+                } else {
+                    started = true;
+                    f = resumeJobId != null ? engine.provider.resume(resumeJobId, call, this)
+                            : engine.provider.generate(call, this);
+                    if (f == null) {
+                        f = CompletableFuture.failedFuture(new GenerationFailedException("provider "
+                                + engine.providerId + " returned no future; this is a bug in the provider",
+                                engine.providerId, null, null));
+                    }
                 }
-            } catch (RuntimeException e) {
+            } catch (RuntimeException | Error e) {
                 f = CompletableFuture.failedFuture(e);
             }
             future = f;
-            // allOf must see completion even if a provider future never completes after cancellation
-            return f.handle((r, e) -> r);
+            f.whenComplete((r, e) -> callDone());
         }
 
+        /** The error the call ended with, or {@code null} when it succeeded (or has not ended). */
         Throwable error() {
-            try {
-                future.join();
+            CompletableFuture<ProviderResult> f = future;
+            if (f == null || !f.isDone()) {
                 return null;
-            } catch (CompletionException | CancellationException e) {
-                return e instanceof CompletionException ? e.getCause() : e;
+            }
+            try {
+                f.join();
+                return null;
+            } catch (CompletionException e) {
+                return e.getCause();
+            } catch (CancellationException e) {
+                return e;
             }
         }
 
-        void cancel() {
-            for (Runnable r : onCancel) {
-                runQuietly(r);
+        /** Whether the request of this call may have reached the provider. */
+        boolean mayHaveBeenAccepted() {
+            if (!started) {
+                return false;
             }
-            future.cancel(true);
+            Throwable e = error();
+            if (e == null) {
+                return true;
+            }
+            SeedreamException s = translate(e, engine.providerId);
+            return s instanceof OutcomeUnknownException || s instanceof GenerationTimeoutException
+                    || s instanceof GenerationCancelledException || s.jobId().isPresent();
+        }
+
+        /** Runs the cancel actions (cancelling the provider's job, interrupting blocking steps) and drops images. */
+        void stop() {
+            for (Runnable r : onCancel) {
+                if (onCancel.remove(r)) {
+                    runQuietly(r);
+                }
+            }
+            sink.discard();
         }
 
         private void runQuietly(Runnable r) {
             try {
                 r.run();
-            } catch (RuntimeException e) {
-                logger.log(System.Logger.Level.WARNING, "generation " + id + " [" + providerId + "] cancelling call "
-                        + planned.index() + " failed: " + e, e);
+            } catch (Throwable e) {
+                logger.log(System.Logger.Level.WARNING, "generation " + id + " [" + engine.providerId + "] cancelling "
+                        + "call " + planned.index() + " failed: " + e, e);
             }
         }
 
-        @Override
-        public String generationId() {
-            return id;
-        }
-
-        @Override
-        public String providerId() {
-            return providerId;
-        }
-
-        @Override
-        public int callIndex() {
-            return planned.index();
-        }
-
-        @Override
-        public ImageSink images() {
-            return sink;
-        }
+        // ---- GenerationContext
 
         @Override
         public Instant deadline() {
@@ -304,52 +447,35 @@ final class Generation {
 
         @Override
         public boolean isCancelled() {
-            return cancelled.get();
+            return stopped;
         }
 
         @Override
         public void onCancel(Runnable action) {
             onCancel.add(action);
-            if (cancelled.get() && onCancel.remove(action)) {
+            if (stopped && onCancel.remove(action)) {
                 runQuietly(action);
             }
         }
 
         @Override
         public Executor executor() {
-            return client.executor();
+            return engine.workers;
         }
 
         @Override
         public ScheduledExecutorService scheduler() {
-            return client.scheduler();
+            return engine.timer;
         }
 
         @Override
-        public void submitted(String jobId) {
-            this.jobId = jobId;
-            publish(new GenerationEvent.Submitted(id, providerId, Instant.now(), planned.index(), jobId));
+        public ImageSink images() {
+            return sink;
         }
 
         @Override
-        public void retried(int attempt, Duration delay, String reason) {
-            publish(new GenerationEvent.Retried(id, providerId, Instant.now(), attempt, delay, reason));
-        }
-
-        @Override
-        public void polled(String jobId, String status) {
-            publish(new GenerationEvent.Polled(id, providerId, Instant.now(), jobId, status));
-        }
-
-        @Override
-        public void warn(Warning warning) {
-            warnings.add(warning);
-        }
-
-        @Override
-        public void fetched(GeneratedImage image, long nanos) {
-            downloadNanos.addAndGet(nanos);
-            publish(new GenerationEvent.ImageFetched(id, providerId, Instant.now(), image, Duration.ofNanos(nanos)));
+        public Progress progress() {
+            return this;
         }
 
         @Override
@@ -357,14 +483,68 @@ final class Generation {
             return logger;
         }
 
+        // ---- Progress
+
+        @Override
+        public void submitted(String jobId) {
+            this.jobId = jobId;
+            if (jobId != null && !jobIds.contains(jobId)) {
+                jobIds.add(jobId);
+            }
+            if (stopped) {
+                logger.log(System.Logger.Level.DEBUG, () -> "generation " + id + " [" + engine.providerId + "] job "
+                        + jobId + " was reported after the generation ended; the provider cancels it");
+                return;
+            }
+            channel.publish(new GenerationEvent.Submitted(id, engine.providerId, Instant.now(), planned.index(), jobId));
+        }
+
+        @Override
+        public void polled(String jobId, String status) {
+            if (!stopped) {
+                channel.publish(new GenerationEvent.Polled(id, engine.providerId, Instant.now(), jobId, status));
+            }
+        }
+
+        @Override
+        public void retried(int attempt, Duration delay, String reason) {
+            if (!stopped) {
+                channel.publish(new GenerationEvent.Retried(id, engine.providerId, Instant.now(), attempt, delay,
+                        reason));
+            }
+        }
+
+        @Override
+        public void warn(Warning warning) {
+            warnings.add(warning);
+        }
+
+        // ---- CheckingImageSink.Owner
+
+        @Override
+        public String providerId() {
+            return engine.providerId;
+        }
+
+        @Override
+        public void fetched(GeneratedImage image, long nanos) {
+            downloadNanos.addAndGet(nanos);
+            channel.publish(new GenerationEvent.ImageFetched(id, engine.providerId, Instant.now(), image,
+                    Duration.ofNanos(nanos)));
+        }
+
         @Override
         public boolean abandoned() {
-            return cancelled.get() || client.isClosed();
+            return stopped || engine.isClosed();
         }
 
         @Override
         public String toString() {
-            return "call " + planned.index() + " of generation " + id + (cancelReason == null ? "" : " (" + cancelReason + ")");
+            return "call " + planned.index() + " of generation " + id;
         }
+    }
+
+    Optional<String> firstJob() {
+        return Optional.ofNullable(firstJobId());
     }
 }

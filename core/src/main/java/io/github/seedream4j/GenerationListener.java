@@ -38,7 +38,7 @@ public interface GenerationListener {
      * @throws InvalidRequestException if {@code queueCapacity} is less than 1
      */
     static Async async(GenerationListener listener, int queueCapacity) {
-        return new io.github.seedream4j.internal.AsyncListener(listener, queueCapacity);
+        return new AsyncListener(listener, queueCapacity);
     }
 
     /**

@@ -1,6 +1,5 @@
 package io.github.seedream4j;
 
-import io.github.seedream4j.internal.ProviderArtifacts;
 import io.github.seedream4j.spi.ImageProviderFactory;
 import java.util.ArrayList;
 import java.util.Iterator;

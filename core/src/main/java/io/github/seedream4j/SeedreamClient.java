@@ -1,7 +1,5 @@
 package io.github.seedream4j;
 
-import io.github.seedream4j.internal.DaemonThreads;
-import io.github.seedream4j.internal.Events;
 import io.github.seedream4j.spi.Capabilities;
 import io.github.seedream4j.spi.ImageProvider;
 import io.github.seedream4j.spi.ImageProviderFactory;
@@ -52,43 +50,25 @@ public final class SeedreamClient implements AutoCloseable {
     /** The default cap on one image's size: 128 MiB, well above a 4096 x 4096 PNG. */
     public static final long DEFAULT_MAX_IMAGE_BYTES = 128L * 1024 * 1024;
 
-    private final ImageProviderFactory factory;
-    private final ImageProvider provider;
-    private final Capabilities capabilities;
-    private final UnsupportedOptionPolicy policy;
-    private final Duration timeout;
-    private final long maxImageBytes;
-    private final Events events;
     /** The most worker threads one client runs provider work on; further work is queued. */
     public static final int MAX_WORKER_THREADS = 32;
+    /** The longest deadline a generation may have. */
+    public static final Duration MAX_TIMEOUT = Duration.ofDays(7);
 
-    private final ExecutorService executor;
-    private volatile boolean closed;
-    private final ScheduledThreadPoolExecutor scheduler;
+    private final ImageProviderFactory factory;
+    private final Capabilities capabilities;
+    private final UnsupportedOptionPolicy policy;
     private final Planner planner;
     private final CostEstimator estimator;
-    private final java.util.Set<Generation> active = java.util.concurrent.ConcurrentHashMap.newKeySet();
-
-    /** How long {@link #close()} waits for cancellations of running jobs to reach their provider. */
-    static final Duration CLOSE_GRACE = Duration.ofSeconds(2);
+    private final Engine engine;
 
     private SeedreamClient(Builder b, ImageProviderFactory factory, ImageProvider provider, Capabilities capabilities) {
         this.factory = factory;
-        this.provider = provider;
         this.capabilities = capabilities;
         this.policy = b.policy;
         this.planner = new Planner(factory.id(), capabilities, b.policy);
         this.estimator = new CostEstimator(planner, capabilities);
-        this.timeout = b.timeout;
-        this.maxImageBytes = b.maxImageBytes;
-        this.events = new Events(b.listeners);
-        // bounded: an unbounded cached pool grew one thread per generation in flight (350 threads for 200 at once)
-        ThreadPoolExecutor workers = new ThreadPoolExecutor(MAX_WORKER_THREADS, MAX_WORKER_THREADS, 10,
-                TimeUnit.SECONDS, new LinkedBlockingQueue<>(), new DaemonThreads("seedream-" + factory.id() + "-worker"));
-        workers.allowCoreThreadTimeOut(true);
-        this.executor = workers;
-        this.scheduler = new ScheduledThreadPoolExecutor(1, new DaemonThreads("seedream-" + factory.id() + "-timer"));
-        this.scheduler.setRemoveOnCancelPolicy(true);
+        this.engine = new Engine(factory.id(), provider, capabilities, b.timeout, b.maxImageBytes, b.listeners);
     }
 
     /** {@return a new builder with the defaults: provider chosen by discovery, WARN policy, default timeout} */
@@ -174,7 +154,15 @@ public final class SeedreamClient implements AutoCloseable {
      *         when the client is closed or the waiting thread is interrupted
      */
     public GenerationResult generate(GenerationRequest request, ImageDestination destination) {
+        requireNotInterrupted();
         return join(generateAsync(request, destination));
+    }
+
+    private void requireNotInterrupted() {
+        if (Thread.currentThread().isInterrupted()) {
+            throw new GenerationCancelledException("the calling thread is interrupted, so nothing was sent to provider "
+                    + providerId() + "; clear the interrupt before generating", providerId(), null, null);
+        }
     }
 
     /**
@@ -205,10 +193,39 @@ public final class SeedreamClient implements AutoCloseable {
      * @throws GenerationCancelledException if the client is closed
      */
     public CompletableFuture<GenerationResult> generateAsync(GenerationRequest request, ImageDestination destination) {
+        return submit(request, destination).result();
+    }
+
+    /**
+     * Starts a generation, kept in memory; see {@link #submit(GenerationRequest, ImageDestination)}.
+     *
+     * @param request the request, never {@code null}
+     * @return the handle of the running generation, never {@code null}
+     * @throws NullPointerException if {@code request} is null
+     * @throws InvalidRequestException if the request is invalid for this provider
+     * @throws UnsupportedOptionException if it has options the provider cannot honour and the policy is REFUSE
+     * @throws GenerationCancelledException if the client is closed
+     */
+    public GenerationHandle submit(GenerationRequest request) {
+        return submit(request, ImageDestination.memory());
+    }
+
+    /**
+     * Starts a generation without blocking and returns its handle: its id, the provider's job ids as soon as they
+     * are known, its result future, and cancel. Validation errors are thrown at once, before anything is sent.
+     *
+     * @param request the request, never {@code null}
+     * @param destination where the images go, never {@code null}
+     * @return the handle of the running generation, never {@code null}
+     * @throws NullPointerException if an argument is null
+     * @throws InvalidRequestException if the request is invalid for this provider
+     * @throws UnsupportedOptionException if it has options the provider cannot honour and the policy is REFUSE
+     * @throws GenerationCancelledException if the client is closed
+     */
+    public GenerationHandle submit(GenerationRequest request, ImageDestination destination) {
         Objects.requireNonNull(destination, "destination");
         Planner.Plan plan = planOrReport(request);
-        requireOpen();
-        return new Generation(this, plan, destination, null).start();
+        return new Generation(engine, plan, destination, null).start();
     }
 
     /**
@@ -226,6 +243,7 @@ public final class SeedreamClient implements AutoCloseable {
      * @throws SeedreamException a subtype saying what went wrong and what to do
      */
     public GenerationResult resume(GenerationRequest request, String jobId, ImageDestination destination) {
+        requireNotInterrupted();
         return join(resumeAsync(request, jobId, destination));
     }
 
@@ -254,88 +272,29 @@ public final class SeedreamClient implements AutoCloseable {
                     + plan.calls.size() + " calls; resume each call with a request for at most "
                     + capabilities.maxImagesPerCall() + " image(s)");
         }
-        requireOpen();
-        return new Generation(this, plan, destination, jobId).start();
+        Objects.requireNonNull(destination, "destination");
+        return new Generation(engine, plan, destination, jobId).start().result();
     }
 
     /**
      * Cancels the generations still running (so providers cancel the jobs they accepted rather than leave them
      * running and billing), waits up to a few seconds for those cancellations to be sent, then closes the provider
-     * and stops the client's threads. Running generations fail with {@link GenerationCancelledException}.
-     * Idempotent.
+     * and stops the client's threads. Every future the client handed out is complete when this returns: running
+     * generations fail with {@link GenerationCancelledException}. Idempotent; safe to call from a listener.
      */
     @Override
     public void close() {
-        if (closed) {
-            return;
-        }
-        closed = true;
-        for (Generation g : active) {
-            g.cancel("the client was closed");
-        }
-        executor.shutdown();
-        try {
-            executor.awaitTermination(CLOSE_GRACE.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-        try {
-            provider.close();
-        } finally {
-            executor.shutdownNow();
-            scheduler.shutdownNow();
-        }
-    }
-
-    private void requireOpen() {
-        if (closed) {
-            throw new GenerationCancelledException("this client for provider " + providerId()
-                    + " is closed; build a new one", providerId(), null, null);
-        }
-    }
-
-    void started(Generation g) {
-        active.add(g);
-    }
-
-    void ended(Generation g) {
-        active.remove(g);
+        engine.close();
     }
 
     @Override
     public String toString() {
-        return "SeedreamClient[provider=" + providerId() + ", policy=" + policy + ", timeout=" + timeout + "]";
+        return "SeedreamClient[provider=" + providerId() + ", policy=" + policy + ", timeout=" + engine.timeout + "]";
     }
 
-    // --- package-private plumbing used by Generation
-
-    /** Whether {@link #close()} was called: downloads still running must not publish files any more. */
-    boolean isClosed() {
-        return closed;
-    }
-
-    ImageProvider provider() {
-        return provider;
-    }
-
-    Duration timeout() {
-        return timeout;
-    }
-
-    long maxImageBytes() {
-        return maxImageBytes;
-    }
-
-    Events events() {
-        return events;
-    }
-
-    ExecutorService executor() {
-        return executor;
-    }
-
-    ScheduledThreadPoolExecutor scheduler() {
-        return scheduler;
+    /** The engine, for tests in this package. */
+    Engine engine() {
+        return engine;
     }
 
     static GenerationResult join(CompletableFuture<GenerationResult> future) {
@@ -363,7 +322,7 @@ public final class SeedreamClient implements AutoCloseable {
         try {
             return plan(request);
         } catch (SeedreamException e) {
-            events.publish(new GenerationEvent.Failed(java.util.UUID.randomUUID().toString().substring(0, 8),
+            engine.events.publish(new GenerationEvent.Failed(java.util.UUID.randomUUID().toString().substring(0, 8),
                     providerId(), java.time.Instant.now(), e));
             throw e;
         }
@@ -374,6 +333,7 @@ public final class SeedreamClient implements AutoCloseable {
      */
     public static final class Builder {
         private String providerId;
+        private ImageProviderFactory injected;
         private final Map<String, String> settings = new LinkedHashMap<>();
         private UnsupportedOptionPolicy policy = UnsupportedOptionPolicy.WARN;
         private Duration timeout = DEFAULT_TIMEOUT;
@@ -395,6 +355,21 @@ public final class SeedreamClient implements AutoCloseable {
          */
         public Builder provider(String id) {
             this.providerId = id;
+            this.injected = null;
+            return this;
+        }
+
+        /**
+         * The provider to use, given directly instead of found by id: for dependency-injection frameworks, tests,
+         * and providers that are not on the class path as services. Its settings are read as for a discovered one.
+         *
+         * @param factory the provider's factory, never {@code null}
+         * @return this builder
+         * @throws NullPointerException if {@code factory} is null
+         */
+        public Builder provider(ImageProviderFactory factory) {
+            this.injected = Objects.requireNonNull(factory, "factory");
+            this.providerId = null;
             return this;
         }
 
@@ -439,13 +414,18 @@ public final class SeedreamClient implements AutoCloseable {
         /**
          * The deadline of one generation, {@link #DEFAULT_TIMEOUT} by default.
          *
-         * @param timeout a positive duration
+         * @param timeout a positive duration, at most {@link #MAX_TIMEOUT}
          * @return this builder
-         * @throws InvalidRequestException if {@code timeout} is null, zero or negative
+         * @throws InvalidRequestException if {@code timeout} is null, zero, negative or longer than
+         *         {@link #MAX_TIMEOUT}
          */
         public Builder timeout(Duration timeout) {
             if (timeout == null || timeout.isNegative() || timeout.isZero()) {
                 throw new InvalidRequestException("timeout " + timeout + " must be a positive duration");
+            }
+            if (timeout.compareTo(MAX_TIMEOUT) > 0) {
+                throw new InvalidRequestException("timeout " + timeout + " is longer than the most a generation may "
+                        + "take, " + MAX_TIMEOUT + " (7 days); choose a shorter deadline");
             }
             this.timeout = timeout;
             return this;
@@ -537,6 +517,9 @@ public final class SeedreamClient implements AutoCloseable {
         }
 
         private ImageProviderFactory chooseFactory() {
+            if (injected != null) {
+                return injected;
+            }
             ProviderCatalog catalog = classLoader == null ? ProviderCatalog.discover()
                     : ProviderCatalog.discover(classLoader);
             return catalog.select(providerId, systemProperties, environment);
@@ -573,6 +556,10 @@ public final class SeedreamClient implements AutoCloseable {
             } catch (RuntimeException e) {
                 throw new ConfigurationException("provider " + factory.id() + " failed to start: " + e, factory.id(),
                         null, e);
+            }
+            if (provider == null) {
+                throw new ConfigurationException("provider " + factory.id() + " created no provider; this is a bug in "
+                        + "the provider", factory.id(), null, null);
             }
             return new SeedreamClient(this, factory, provider, capabilities);
         }

@@ -16,6 +16,12 @@ public record Warning(String code, String message) {
     public static final String UNSUPPORTED_OPTION = "unsupported-option";
     /** Code of a warning for an image whose pixel size differs from what was asked. */
     public static final String SIZE_MISMATCH = "size-mismatch";
+    /** The provider reported a cost that cannot be used (malformed, negative, out of range); it was estimated. */
+    public static final String IMPLAUSIBLE_COST = "implausible-cost";
+    /** Reported costs could not be added up (different currencies); the charge shown is estimated. */
+    public static final String COST_NOT_COMBINED = "cost-not-combined";
+    /** Some images of the request failed; the result holds the others. */
+    public static final String PARTIAL_RESULT = "partial-result";
 
     /**
      * Checks the parts.

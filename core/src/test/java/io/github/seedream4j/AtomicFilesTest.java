@@ -3,7 +3,6 @@ package io.github.seedream4j;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.github.seedream4j.internal.AtomicFiles;
 import java.io.ByteArrayInputStream;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystems;

@@ -51,34 +51,25 @@ public final class ListenerTestProvider implements ImageProviderFactory {
 
     @Override
     public ImageProvider create(ProviderSettings settings) {
-        return new ImageProvider() {
-            @Override
-            public ProviderResult generate(ProviderCall call, GenerationContext context) {
-                return ListenerTestProvider.generate(call, context);
+        ImageProvider blocking = ImageProvider.blocking(ListenerTestProvider::generate);
+        return (call, context) -> {
+            if (call.request().prompt().text().equals(NEVER_FINISHES)) {
+                context.progress().submitted("job-" + call.callIndex());
+                return new CompletableFuture<>();
             }
-
-            @Override
-            public CompletableFuture<ProviderResult> generateAsync(ProviderCall call, GenerationContext context) {
-                if (call.request().prompt().text().equals(NEVER_FINISHES)) {
-                    context.submitted("job-" + call.callIndex());
-                    return new CompletableFuture<>();
-                }
-                return ImageProvider.super.generateAsync(call, context);
-            }
+            return blocking.generate(call, context);
         };
     }
 
     private static ProviderResult generate(ProviderCall call, GenerationContext context) {
         String job = "job-" + call.callIndex();
-        context.submitted(job);
-        context.retried(2, Duration.ofMillis(1), "HTTP 429");
-        context.polled(job, "COMPLETED");
-        ProviderResult.Builder result = ProviderResult.builder().jobId(job);
+        context.progress().submitted(job);
+        context.progress().retried(2, Duration.ofMillis(1), "HTTP 429");
+        context.progress().polled(job, "COMPLETED");
         for (int i = 0; i < call.images(); i++) {
-            result.image(context.images().store(png(call.resolution().width(), call.resolution().height()),
-                    "image/png", null));
+            context.images().store(png(call.resolution().width(), call.resolution().height()), "image/png", null);
         }
-        return result.build();
+        return ProviderResult.builder().jobId(job).build();
     }
 
     static byte[] png(int width, int height) {

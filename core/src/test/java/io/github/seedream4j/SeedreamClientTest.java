@@ -50,7 +50,7 @@ class SeedreamClientTest {
             futures.add(client.generateAsync(GenerationRequest.of("p").withSize(ImageSize.exact(1024, 1024))));
         }
         TestProviders.Blocking.STARTED.acquire(SeedreamClient.MAX_WORKER_THREADS);
-        ThreadPoolExecutor workers = (ThreadPoolExecutor) client.executor();
+        ThreadPoolExecutor workers = client.engine().workers;
         assertThat(workers.getPoolSize()).isEqualTo(SeedreamClient.MAX_WORKER_THREADS);
         assertThat(workers.getQueue()).hasSize(8);
 

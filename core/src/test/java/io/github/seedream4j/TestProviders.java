@@ -89,18 +89,14 @@ final class TestProviders {
         @Override
         public ImageProvider create(ProviderSettings settings) {
             settings.secret(KEY);
-            return new ImageProvider() {
-                @Override
-                public ProviderResult generate(ProviderCall call, GenerationContext context) {
-                    CALLS.add(call);
-                    ProviderResult.Builder b = ProviderResult.builder();
-                    for (int i = 0; i < call.images(); i++) {
-                        b.image(context.images().store(png(call.resolution().width(), call.resolution().height()),
-                                "image/png", null));
-                    }
-                    return b.build();
+            return ImageProvider.blocking((call, context) -> {
+                CALLS.add(call);
+                for (int i = 0; i < call.images(); i++) {
+                    context.images().store(png(call.resolution().width(), call.resolution().height()), "image/png",
+                            null);
                 }
-            };
+                return ProviderResult.none();
+            });
         }
     }
 
@@ -130,15 +126,15 @@ final class TestProviders {
 
         @Override
         public ImageProvider create(ProviderSettings settings) {
-            return (call, context) -> {
+            return ImageProvider.blocking((call, context) -> {
                 CALLS.add(call);
-                return ProviderResult.builder().reportedCost(Cost.usd("0.05"))
-                        .image(context.images().store(png(64, 64), "image/png", null)).build();
-            };
+                context.images().store(png(64, 64), "image/png", null);
+                return ProviderResult.builder().reportedCost(Cost.usd("0.05")).build();
+            });
         }
     }
 
-    /** Blocks each call on the default, thread-holding generateAsync until interrupted; counts calls that started. */
+    /** Blocks each call on a worker, through the blocking adapter, until interrupted; counts calls that started. */
     public static final class Blocking implements ImageProviderFactory {
         static final Semaphore STARTED = new Semaphore(0);
 
@@ -164,18 +160,15 @@ final class TestProviders {
 
         @Override
         public ImageProvider create(ProviderSettings settings) {
-            return new ImageProvider() {
-                @Override
-                public ProviderResult generate(ProviderCall call, GenerationContext context) {
-                    STARTED.release();
-                    try {
-                        new CountDownLatch(1).await();
-                    } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
-                    }
-                    throw new GenerationCancelledException("interrupted");
+            return ImageProvider.blocking((call, context) -> {
+                STARTED.release();
+                try {
+                    new CountDownLatch(1).await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
                 }
-            };
+                throw new GenerationCancelledException("interrupted");
+            });
         }
     }
 
@@ -237,19 +230,10 @@ final class TestProviders {
 
         @Override
         public ImageProvider create(ProviderSettings settings) {
-            return new ImageProvider() {
-                @Override
-                public ProviderResult generate(ProviderCall call, GenerationContext context) {
-                    throw new AssertionError("the client uses generateAsync");
-                }
-
-                @Override
-                public java.util.concurrent.CompletableFuture<ProviderResult> generateAsync(ProviderCall call,
-                        GenerationContext context) {
-                    context.submitted("hanging-1");
-                    context.onCancel(() -> context.executor().execute(() -> CANCELLED.add("hanging-1")));
-                    return new java.util.concurrent.CompletableFuture<>();
-                }
+            return (call, context) -> {
+                context.progress().submitted("hanging-1");
+                context.onCancel(() -> CANCELLED.add("hanging-1"));
+                return new java.util.concurrent.CompletableFuture<>();
             };
         }
     }

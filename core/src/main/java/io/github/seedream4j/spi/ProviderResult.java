@@ -1,7 +1,6 @@
 package io.github.seedream4j.spi;
 
 import io.github.seedream4j.Cost;
-import io.github.seedream4j.GeneratedImage;
 import io.github.seedream4j.Warning;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -9,10 +8,13 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
-/** What one provider call produced. Build with {@link #builder()}. Immutable. */
+/**
+ * What one provider call produced besides its images: the images themselves went to
+ * {@link GenerationContext#images()}, and the client takes them from there. Build with {@link #builder()}, or use
+ * {@link #none()} when there is nothing to say. Immutable.
+ */
 public final class ProviderResult {
 
-    private final List<GeneratedImage> images;
     private final Cost reportedCost;
     private final String jobId;
     private final Duration queue;
@@ -20,10 +22,6 @@ public final class ProviderResult {
     private final List<Warning> warnings;
 
     private ProviderResult(Builder b) {
-        this.images = List.copyOf(b.images);
-        if (images.isEmpty()) {
-            throw new IllegalStateException("a provider result has at least one image");
-        }
         this.reportedCost = b.reportedCost;
         this.jobId = b.jobId;
         this.queue = b.queue;
@@ -31,14 +29,16 @@ public final class ProviderResult {
         this.warnings = List.copyOf(b.warnings);
     }
 
+    private static final ProviderResult NONE = new Builder().build();
+
     /** {@return a new, empty builder} */
     public static Builder builder() {
         return new Builder();
     }
 
-    /** {@return the stored images: unmodifiable, in the provider's order, never empty} */
-    public List<GeneratedImage> images() {
-        return images;
+    /** {@return a result that reports nothing beyond the stored images} */
+    public static ProviderResult none() {
+        return NONE;
     }
 
     /** {@return the cost the provider reported for this call, when it reports costs} */
@@ -68,7 +68,6 @@ public final class ProviderResult {
 
     /** Builds a {@link ProviderResult}. Not thread-safe. */
     public static final class Builder {
-        private final List<GeneratedImage> images = new ArrayList<>();
         private Cost reportedCost;
         private String jobId;
         private Duration queue;
@@ -79,30 +78,6 @@ public final class ProviderResult {
         }
 
         /**
-         * Adds an image.
-         *
-         * @param image an image stored through {@link GenerationContext#images()}, never {@code null}
-         * @return this builder
-         * @throws NullPointerException if {@code image} is null
-         */
-        public Builder image(GeneratedImage image) {
-            images.add(Objects.requireNonNull(image, "image"));
-            return this;
-        }
-
-        /**
-         * Adds images, in order.
-         *
-         * @param images the images, never {@code null} and holding no {@code null}
-         * @return this builder
-         * @throws NullPointerException if {@code images} or one of them is null
-         */
-        public Builder images(List<GeneratedImage> images) {
-            images.forEach(this::image);
-            return this;
-        }
-
-        /**
          * The cost the provider reported; {@code null} when it reports none.
          *
          * @param cost the cost of this call, or {@code null}
@@ -110,6 +85,32 @@ public final class ProviderResult {
          */
         public Builder reportedCost(Cost cost) {
             this.reportedCost = cost;
+            return this;
+        }
+
+        /**
+         * The cost as the provider's answer states it, read leniently: the provider was paid by the time it says
+         * what it charged, so a malformed, negative or out-of-range amount, or an unknown currency, never fails the
+         * call. It becomes a warning instead, and the client estimates the cost from the price table.
+         *
+         * @param amount the amount as the provider wrote it, for example {@code "0.0283"}; {@code null} when absent
+         * @param currencyCode an ISO 4217 code such as {@code USD}; {@code null} for US dollars
+         * @return this builder
+         */
+        public Builder reportedCost(String amount, String currencyCode) {
+            if (amount == null) {
+                return this;
+            }
+            try {
+                java.util.Currency currency = currencyCode == null ? Cost.USD
+                        : java.util.Currency.getInstance(currencyCode.strip().toUpperCase(java.util.Locale.ROOT));
+                this.reportedCost = Cost.parse(amount, currency);
+            } catch (RuntimeException e) {
+                String shown = amount.length() > 24 ? amount.substring(0, 24) + "..." : amount;
+                warnings.add(Warning.of(Warning.IMPLAUSIBLE_COST, "the provider reported a cost of '" + shown + "'"
+                        + (currencyCode == null ? "" : " " + currencyCode) + ", which is not a usable amount; the cost "
+                        + "shown is estimated from the price table"));
+            }
             return this;
         }
 
@@ -162,7 +163,6 @@ public final class ProviderResult {
          * The result.
          *
          * @return a new, immutable result
-         * @throws IllegalStateException when no image was added
          */
         public ProviderResult build() {
             return new ProviderResult(this);

@@ -1,10 +1,10 @@
-package io.github.seedream4j.internal;
+package io.github.seedream4j;
 
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /** Names threads after their pool and makes them daemons, so a forgotten client never keeps a JVM alive. */
-public final class DaemonThreads implements ThreadFactory {
+final class DaemonThreads implements ThreadFactory {
 
     private final String prefix;
     private final AtomicInteger count = new AtomicInteger();

@@ -1,13 +1,5 @@
-package io.github.seedream4j.internal;
+package io.github.seedream4j;
 
-import io.github.seedream4j.GeneratedImage;
-import io.github.seedream4j.GenerationCancelledException;
-import io.github.seedream4j.ImageDestination;
-import io.github.seedream4j.ImageDownloadException;
-import io.github.seedream4j.ImageFormat;
-import io.github.seedream4j.Resolution;
-import io.github.seedream4j.Seed;
-import io.github.seedream4j.Warning;
 import io.github.seedream4j.spi.ImageSink;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -26,9 +18,11 @@ import java.util.function.Consumer;
 
 /**
  * The one place every image is checked, whatever the provider: magic bytes, declared media type, header size
- * against the request, complete trailer, size cap; then kept in memory or streamed atomically to a file.
+ * against the request, complete trailer, size cap; then kept in memory or streamed to a temporary file beside its
+ * final name. Nothing is published here: the generation {@link #commit() commits} the files when it succeeds and
+ * {@link #discard() discards} them otherwise, so the file system always agrees with the generation's outcome.
  */
-public final class CheckingImageSink implements ImageSink {
+final class CheckingImageSink implements ImageSink {
 
     /** Callbacks to the generation the sink belongs to. */
     public interface Owner {
@@ -58,6 +52,13 @@ public final class CheckingImageSink implements ImageSink {
     private final long maxBytes;
     private final Owner owner;
     private final AtomicInteger next = new AtomicInteger();
+    /** Images stored so far, in the order the provider handed them over; guarded by {@code this}. */
+    private final List<Stored> stored = new ArrayList<>();
+    private boolean closed;
+
+    /** An image that passed every check; {@code temporary} holds its bytes until commit when it goes to a file. */
+    private record Stored(int index, GeneratedImage image, Path temporary) {
+    }
 
     /**
      * @param firstSeed the seed of the first image of this call, or {@code null}; later images count up from it
@@ -81,16 +82,76 @@ public final class CheckingImageSink implements ImageSink {
     }
 
     @Override
-    public GeneratedImage store(byte[] content, String declaredMediaType, URI source) {
-        return store(new ByteArrayInputStream(content), declaredMediaType, source, content);
+    public void store(byte[] content, String declaredMediaType, URI source) {
+        store(new ByteArrayInputStream(content), declaredMediaType, source, content);
     }
 
     @Override
-    public GeneratedImage store(InputStream content, String declaredMediaType, URI source) {
-        return store(content, declaredMediaType, source, null);
+    public void store(InputStream content, String declaredMediaType, URI source) {
+        store(content, declaredMediaType, source, null);
     }
 
-    private GeneratedImage store(InputStream content, String declared, URI source, byte[] whole) {
+    /** {@return how many images were stored} */
+    synchronized int count() {
+        return stored.size();
+    }
+
+    /**
+     * Publishes the stored images: files are moved to their final names, none replacing an existing file unless
+     * the destination allows it. On failure every file of this sink is removed again.
+     *
+     * @return the images, in order
+     * @throws ImageDownloadException naming the file when a local write fails
+     */
+    synchronized List<GeneratedImage> commit() {
+        closed = true;
+        List<GeneratedImage> images = new ArrayList<>();
+        List<Path> published = new ArrayList<>();
+        try {
+            for (Stored s : stored) {
+                if (s.temporary() != null) {
+                    Path target = s.image().file().orElseThrow();
+                    AtomicFiles.commit(s.temporary(), target, overwrite());
+                    published.add(target);
+                }
+                images.add(s.image());
+            }
+            return images;
+        } catch (IOException e) {
+            discard();
+            if (!overwrite()) {
+                published.forEach(AtomicFiles::deleteQuietly);
+            }
+            throw localFailure(e);
+        }
+    }
+
+    /** Removes every temporary file; later stores are refused. Idempotent. */
+    synchronized void discard() {
+        closed = true;
+        for (Stored s : stored) {
+            if (s.temporary() != null) {
+                AtomicFiles.deleteQuietly(s.temporary());
+            }
+        }
+        stored.clear();
+    }
+
+    private boolean overwrite() {
+        return destination instanceof ImageDestination.Directory d && d.overwrite();
+    }
+
+    private synchronized void keep(Stored s) {
+        if (closed || owner.abandoned()) {
+            if (s.temporary() != null) {
+                AtomicFiles.deleteQuietly(s.temporary());
+            }
+            throw abandoned(s.image().file().map(Path::toString).orElse("the image"));
+        }
+        stored.add(s);
+    }
+
+    private void store(InputStream content, String declared, URI source, byte[] whole) {
         long started = System.nanoTime();
         int local = next.getAndIncrement();
         Seed seed = firstSeed == null ? null : firstSeed.plus(local);
@@ -106,11 +167,10 @@ public final class CheckingImageSink implements ImageSink {
             Resolution actual = format.dimensions(head, headLength).orElseThrow(() -> fail(
                     "the " + format + " image from " + from + " has no readable size in its header; it is damaged", null));
             Trailer trailer = new Trailer();
-            GeneratedImage image;
-            if (destination instanceof ImageDestination.Directory) {
+            Stored kept;
+            if (destination instanceof ImageDestination.Directory dir) {
                 InputStream rest = whole != null ? InputStream.nullInputStream() : content;
-                image = toFile((ImageDestination.Directory) destination, rest, head, format, actual, seed, source,
-                        local, trailer, from);
+                kept = toFile(dir, rest, head, format, actual, seed, source, local, trailer, from);
             } else {
                 byte[] bytes;
                 if (whole != null) {
@@ -123,15 +183,19 @@ public final class CheckingImageSink implements ImageSink {
                 if (!trailer.complete(format, bytes.length)) {
                     throw truncated(format, bytes.length, from);
                 }
-                image = GeneratedImage.inMemory(format, actual, bytes, seed, source);
+                kept = new Stored(local, GeneratedImage.inMemory(format, actual, bytes, seed, source), null);
             }
+            keep(kept);
+            GeneratedImage image = kept.image();
             if (!actual.equals(expected)) {
                 owner.warn(Warning.of(Warning.SIZE_MISMATCH, "image " + (firstIndex + local + 1) + " from "
                         + owner.providerId() + " is " + actual + ", not the " + expected + " that was asked for"));
             }
             owner.fetched(image, System.nanoTime() - started);
-            return image;
         } catch (IOException e) {
+            if (owner.abandoned()) {
+                throw abandoned("the image");
+            }
             throw fail("reading the image from " + from + " failed: " + e.getMessage(), e);
         }
     }
@@ -171,27 +235,39 @@ public final class CheckingImageSink implements ImageSink {
         return all;
     }
 
-    private GeneratedImage toFile(ImageDestination.Directory dir, InputStream in, byte[] head, ImageFormat format,
+    private Stored toFile(ImageDestination.Directory dir, InputStream in, byte[] head, ImageFormat format,
             Resolution actual, Seed seed, URI source, int local, Trailer trailer, String from) throws IOException {
         String name = dir.baseName() + (totalImages == 1 ? "" : "-" + (firstIndex + local + 1)) + "." + format.extension();
         Path target = dir.directory().resolve(name);
-        if (!dir.overwrite() && Files.exists(target)) {
+        if (!dir.overwrite() && AtomicFiles.exists(target)) {
             throw fail("image file " + target + " already exists; choose another name or allow overwriting", null);
         }
         checkWanted(target);
-        Path tmp = AtomicFiles.temporaryBeside(target);
+        Path tmp;
+        try {
+            tmp = AtomicFiles.temporaryBeside(target);
+        } catch (IOException e) {
+            throw localFailure(e);
+        }
+        boolean done = false;
         try {
             long total = head.length;
             checkCap(total);
-            try (OutputStream out = Files.newOutputStream(tmp)) {
-                out.write(head);
+            OutputStream out;
+            try {
+                out = Files.newOutputStream(tmp);
+            } catch (IOException e) {
+                throw localFailure(e);
+            }
+            try (out) {
+                write(out, head, head.length, tmp);
                 trailer.accept(head, 0, head.length);
                 byte[] buf = new byte[64 * 1024];
                 for (int n; (n = in.read(buf)) > 0; ) {
                     checkWanted(target);
                     total += n;
                     checkCap(total);
-                    out.write(buf, 0, n);
+                    write(out, buf, n, tmp);
                     trailer.accept(buf, 0, n);
                 }
             }
@@ -199,21 +275,49 @@ public final class CheckingImageSink implements ImageSink {
                 throw truncated(format, total, from);
             }
             checkWanted(target);
-            AtomicFiles.commit(tmp, target, dir.overwrite());
-            return GeneratedImage.inFile(format, actual, target, total, seed, source);
-        } catch (FileAlreadyExistsException e) {
-            throw fail("image file " + target + " already exists; choose another name or allow overwriting", e);
+            done = true;
+            return new Stored(local, GeneratedImage.inFile(format, actual, target, total, seed, source), tmp);
         } finally {
-            Files.deleteIfExists(tmp);
+            if (!done) {
+                AtomicFiles.deleteQuietly(tmp);
+            }
         }
+    }
+
+    private void write(OutputStream out, byte[] b, int n, Path file) {
+        try {
+            out.write(b, 0, n);
+        } catch (IOException e) {
+            throw localFailure(e);
+        }
+    }
+
+    /** A failure of this machine's file system, told apart from the provider's network. */
+    private ImageDownloadException localFailure(IOException e) {
+        if (e instanceof FileAlreadyExistsException) {
+            return fail("image file " + ((FileAlreadyExistsException) e).getFile() + " already exists; choose another "
+                    + "name or allow overwriting", e);
+        }
+        String where = e instanceof java.nio.file.FileSystemException f && f.getFile() != null ? f.getFile()
+                : destination instanceof ImageDestination.Directory d ? d.directory().toString() : "memory";
+        String reason = e instanceof java.nio.file.FileSystemException f && f.getReason() != null ? f.getReason()
+                : String.valueOf(e.getMessage());
+        return new ImageDownloadException("provider " + owner.providerId() + ": the image was received but writing it "
+                + "on this machine failed at " + where + ": " + reason + " (" + e.getClass().getSimpleName()
+                + "); this is a local problem: free disk space, fix permissions, or choose another directory",
+                owner.providerId(), null, e);
+    }
+
+    private GenerationCancelledException abandoned(String what) {
+        return new GenerationCancelledException("provider " + owner.providerId() + ": the generation was cancelled "
+                + "or passed its deadline while its image was being fetched; " + what + " was not written",
+                owner.providerId(), null, null);
     }
 
     /** Stops a download whose generation already ended without it, before it can leave a file behind. */
     private void checkWanted(Path target) {
         if (owner.abandoned()) {
-            throw new GenerationCancelledException("provider " + owner.providerId() + ": the generation was cancelled "
-                    + "or passed its deadline while its image was being fetched; " + target + " was not written",
-                    owner.providerId(), null, null);
+            throw abandoned(target.toString());
         }
     }
 

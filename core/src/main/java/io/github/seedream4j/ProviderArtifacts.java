@@ -1,10 +1,10 @@
-package io.github.seedream4j.internal;
+package io.github.seedream4j;
 
 import java.util.Map;
 import java.util.Optional;
 
 /** The Maven coordinates of the providers this project ships, so errors can name the artifact to add. */
-public final class ProviderArtifacts {
+final class ProviderArtifacts {
 
     private static final Map<String, String> KNOWN = Map.of(
             "fake", "io.github.seedream4j:seedream4j-provider-fake",

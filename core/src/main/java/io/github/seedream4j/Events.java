@@ -1,31 +1,34 @@
-package io.github.seedream4j.internal;
+package io.github.seedream4j;
 
-import io.github.seedream4j.GenerationEvent;
-import io.github.seedream4j.GenerationListener;
 import java.util.List;
 
-/** Delivers events to listeners so that a throwing listener never breaks a generation, and logs each event. */
-public final class Events {
+/**
+ * Delivers events to listeners, logging each, so that nothing a listener throws (an {@link Error} included) reaches
+ * the generation. Called on the client's event threads, one generation's events in order.
+ */
+final class Events {
 
     private static final System.Logger LOG = System.getLogger("io.github.seedream4j.events");
 
     private final List<GenerationListener> listeners;
 
     /** @param listeners called in order for every event */
-    public Events(List<GenerationListener> listeners) {
+    Events(List<GenerationListener> listeners) {
         this.listeners = List.copyOf(listeners);
     }
 
+    /** {@return whether any listener is registered} */
+    boolean hasListeners() {
+        return !listeners.isEmpty();
+    }
+
     /** Logs {@code event} and hands it to every listener, isolating their failures. */
-    public void publish(GenerationEvent event) {
+    void publish(GenerationEvent event) {
         log(event);
         for (GenerationListener l : listeners) {
             try {
                 l.onEvent(event);
-            } catch (RuntimeException | Error e) {
-                if (e instanceof VirtualMachineError) {
-                    throw (VirtualMachineError) e;
-                }
+            } catch (Throwable e) {
                 LOG.log(System.Logger.Level.WARNING, () -> "generation " + event.generationId() + " ["
                         + event.providerId() + "] listener " + l.getClass().getName() + " threw on "
                         + event.getClass().getSimpleName() + "; ignored: " + e, e);

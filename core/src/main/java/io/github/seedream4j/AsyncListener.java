@@ -1,8 +1,5 @@
-package io.github.seedream4j.internal;
+package io.github.seedream4j;
 
-import io.github.seedream4j.GenerationEvent;
-import io.github.seedream4j.GenerationListener;
-import io.github.seedream4j.InvalidRequestException;
 import java.util.Objects;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
@@ -18,7 +15,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * Delivers events to a listener on one daemon thread, in order, through a bounded queue that drops (and counts)
  * instead of blocking the publisher. At most one drain task runs at a time, which keeps the order.
  */
-public final class AsyncListener implements GenerationListener.Async {
+final class AsyncListener implements GenerationListener.Async {
 
     private static final System.Logger LOG = System.getLogger("io.github.seedream4j.events");
     private static final AtomicInteger INSTANCES = new AtomicInteger();
