@@ -1,5 +1,8 @@
 package io.github.seedream4j.provider.fake;
 
+import io.github.seedream4j.provider.fake.internal.FakeProviderFactory;
+import io.github.seedream4j.spi.ImageProviderFactory;
+
 /**
  * The fake provider's id and setting names. The fake needs no network and no credentials: it paints a
  * deterministic PNG at exactly the requested pixels, so the same prompt, negative prompt, seed and size always give
@@ -34,5 +37,25 @@ public final class FakeProvider {
     public static final int IMAGES_PER_CALL = 4;
 
     private FakeProvider() {
+    }
+
+    /**
+     * The fake as a factory to inject with {@code SeedreamClient.builder().provider(factory)}, recording into
+     * {@code ledger} instead of a named, JVM-wide one: a test that does this shares nothing with other tests.
+     *
+     * <pre>{@code
+     * FakeLedger ledger = FakeLedger.create();
+     * try (SeedreamClient client = SeedreamClient.builder().provider(FakeProvider.factory(ledger)).build()) {
+     *     client.generate(GenerationRequest.of("a red fox"));
+     * }
+     * assertThat(ledger.calls()).isEqualTo(1);
+     * }</pre>
+     *
+     * @param ledger where calls are recorded, never {@code null}
+     * @return a new factory
+     * @throws NullPointerException if {@code ledger} is null
+     */
+    public static ImageProviderFactory factory(FakeLedger ledger) {
+        return new FakeProviderFactory(java.util.Objects.requireNonNull(ledger, "ledger").live());
     }
 }

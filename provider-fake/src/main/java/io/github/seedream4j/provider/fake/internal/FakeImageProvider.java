@@ -7,6 +7,7 @@ import io.github.seedream4j.Prompt;
 import io.github.seedream4j.Resolution;
 import io.github.seedream4j.Seed;
 import io.github.seedream4j.provider.fake.FakeProvider;
+import io.github.seedream4j.spi.Blocking;
 import io.github.seedream4j.spi.GenerationContext;
 import io.github.seedream4j.spi.ImageProvider;
 import io.github.seedream4j.spi.ProviderCall;
@@ -17,49 +18,36 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 
-/** Paints images in process; waits for its configured latency on the shared scheduler, holding no thread. */
+/**
+ * Paints images in process: waits for its configured latency on the shared scheduler, holding no thread, then
+ * paints on a worker (painting a 4K image is real work).
+ */
 final class FakeImageProvider implements ImageProvider {
 
     private final Duration latency;
     private final FailureScript failures;
     private final List<GenerationRequest> ledger;
 
-    FakeImageProvider(Duration latency, FailureScript failures, String ledger) {
+    FakeImageProvider(Duration latency, FailureScript failures, List<GenerationRequest> ledger) {
         this.latency = latency;
         this.failures = failures;
-        this.ledger = CallLog.named(ledger);
+        this.ledger = ledger;
     }
 
     @Override
-    public ProviderResult generate(ProviderCall call, GenerationContext context) {
+    public CompletableFuture<ProviderResult> generate(ProviderCall call, GenerationContext context) {
         String jobId = jobId(call);
         ledger.add(call.request());
-        context.submitted(jobId);
-        if (!latency.isZero()) {
-            try {
-                Thread.sleep(latency.toMillis());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new GenerationCancelledException("the fake generation was interrupted", FakeProvider.ID, jobId, e);
-            }
-        }
-        return paint(call, context, jobId);
-    }
-
-    @Override
-    public CompletableFuture<ProviderResult> generateAsync(ProviderCall call, GenerationContext context) {
-        String jobId = jobId(call);
-        ledger.add(call.request());
-        context.submitted(jobId);
+        context.progress().submitted(jobId);
         return after(latency, call, context, jobId);
     }
 
     @Override
-    public CompletableFuture<ProviderResult> resumeAsync(String jobId, ProviderCall call, GenerationContext context) {
+    public CompletableFuture<ProviderResult> resume(String jobId, ProviderCall call, GenerationContext context) {
         if (!jobId.equals(jobId(call))) {
-            throw new InvalidRequestException("fake job " + jobId + " was not made from this request (expected "
-                    + jobId(call) + "); resume with the request the job was made from", FakeProvider.ID,
-                    jobId, null);
+            return CompletableFuture.failedFuture(new InvalidRequestException("fake job " + jobId + " was not made "
+                    + "from this request (expected " + jobId(call) + "); resume with the request the job was made from",
+                    FakeProvider.ID, jobId, null));
         }
         return after(Duration.ZERO, call, context, jobId);
     }
@@ -67,14 +55,11 @@ final class FakeImageProvider implements ImageProvider {
     private CompletableFuture<ProviderResult> after(Duration delay, ProviderCall call, GenerationContext context,
             String jobId) {
         CompletableFuture<ProviderResult> future = new CompletableFuture<>();
-        Runnable work = () -> context.executor().execute(() -> {
-            if (future.isDone()) {
-                return;
-            }
-            try {
-                future.complete(paint(call, context, jobId));
-            } catch (RuntimeException e) {
+        Runnable work = () -> Blocking.supply(context, () -> paint(call, context, jobId)).whenComplete((r, e) -> {
+            if (e != null) {
                 future.completeExceptionally(e);
+            } else {
+                future.complete(r);
             }
         });
         if (delay.isZero()) {
@@ -91,16 +76,15 @@ final class FakeImageProvider implements ImageProvider {
         GenerationRequest r = call.request();
         Resolution size = call.resolution();
         long firstSeed = r.seed().map(Seed::value).orElse(0L);
-        ProviderResult.Builder result = ProviderResult.builder().jobId(jobId);
         for (int i = 0; i < call.images(); i++) {
             if (context.isCancelled()) {
                 throw new GenerationCancelledException("the fake generation was cancelled", FakeProvider.ID, jobId, null);
             }
             byte[] png = new FakePainter(size.width(), size.height(), r.prompt().text(),
                     r.negativePrompt().map(Prompt::text).orElse(null), Seed.of(firstSeed).plus(i).value()).png();
-            result.image(context.images().store(png, "image/png", null));
+            context.images().store(png, "image/png", null);
         }
-        return result.build();
+        return ProviderResult.builder().jobId(jobId).build();
     }
 
     private static String jobId(ProviderCall call) {

@@ -1,5 +1,6 @@
 package io.github.seedream4j.provider.fake.internal;
 
+import io.github.seedream4j.GenerationRequest;
 import io.github.seedream4j.AspectRatio;
 import io.github.seedream4j.SizeTier;
 import io.github.seedream4j.provider.fake.FakeProvider;
@@ -21,8 +22,20 @@ public final class FakeProviderFactory implements ImageProviderFactory {
     static final SettingKey LEDGER = SettingKey.optional(FakeProvider.LEDGER, "name of the ledger recording calls",
             "default");
 
-    /** Public for {@link java.util.ServiceLoader}. */
+    private final List<GenerationRequest> ledger;
+
+    /** Public for {@link java.util.ServiceLoader}: records into the ledger named by the {@code ledger} setting. */
     public FakeProviderFactory() {
+        this(null);
+    }
+
+    /**
+     * A factory whose providers record into {@code ledger}, whatever the {@code ledger} setting says.
+     *
+     * @param ledger the live list of a ledger, or {@code null} to use the named one
+     */
+    public FakeProviderFactory(List<GenerationRequest> ledger) {
+        this.ledger = ledger;
     }
 
     @Override
@@ -66,7 +79,8 @@ public final class FakeProviderFactory implements ImageProviderFactory {
 
     @Override
     public ImageProvider create(ProviderSettings settings) {
+        List<GenerationRequest> target = ledger != null ? ledger : CallLog.named(settings.get(LEDGER));
         return new FakeImageProvider(settings.duration(LATENCY), FailureScript.parse(settings.find(FAILURES).orElse("")),
-                settings.get(LEDGER));
+                target);
     }
 }
