@@ -33,8 +33,10 @@ import java.util.concurrent.atomic.AtomicLong;
  * what providers report late is ignored, and a job id that arrives late is cancelled through the provider's
  * {@code onCancel} action. Files are published only with a successful outcome.
  *
- * <p>Events go through one ordered channel per generation, on the engine's event threads; the caller's future is
- * completed on the same channel after the final event, so listeners have seen the outcome when the caller does.
+ * <p>{@code Validated} is delivered on the caller's thread, before anything starts, so listeners see the caller's
+ * context. Every later event goes through one ordered channel per generation, on the engine's event threads; the
+ * caller's future is completed on the same channel after the final events, so listeners have seen the outcome when
+ * the caller does.
  */
 final class Generation {
 
@@ -55,6 +57,7 @@ final class Generation {
     private final AtomicInteger unfinished = new AtomicInteger();
     private final AtomicBoolean settled = new AtomicBoolean();
     private volatile boolean stopped;
+    private volatile boolean callerCancelled;
     private volatile ScheduledFuture<?> timer;
 
     Generation(Engine engine, Planner.Plan plan, ImageDestination destination, String resumeJobId) {
@@ -73,17 +76,24 @@ final class Generation {
 
     /** Registers and starts every call; the outcome arrives through {@link #future()}. */
     GenerationHandle start() {
-        engine.register(this);
+        // on the caller's thread, so a listener sees the caller's context (an open observation, say)
+        engine.events.publish(new GenerationEvent.Validated(id, engine.providerId, Instant.now(), plan.request,
+                plan.resolution, plan.calls.size(), plan.warnings));
+        try {
+            engine.register(this);
+        } catch (GenerationCancelledException e) {
+            settled.set(true);
+            engine.events.publish(new GenerationEvent.Failed(id, engine.providerId, Instant.now(), e));
+            throw e;
+        }
         caller.whenComplete((r, e) -> {
             // the caller's future ended by other hands than ours: cancel(), complete(...), orTimeout(...)
             if (!settled.get()) {
-                cancel(e instanceof CancellationException ? "cancelled by the caller"
+                cancelByCaller(e instanceof CancellationException ? "cancelled by the caller"
                         : "the caller's future was completed from outside (" + (e == null ? "with a value"
                                 : e.getClass().getSimpleName()) + ")");
             }
         });
-        channel.publish(new GenerationEvent.Validated(id, engine.providerId, Instant.now(), plan.request,
-                plan.resolution, plan.calls.size(), plan.warnings));
         for (Planner.Plan.Call planned : plan.calls) {
             calls.add(new Call(planned));
         }
@@ -113,10 +123,23 @@ final class Generation {
         return settled.get();
     }
 
-    /** Cancels the generation: its caller gets a {@link GenerationCancelledException}. */
+    /** Cancels the generation from outside (the client closing): the caller gets a {@link GenerationCancelledException}. */
     boolean cancel(String reason) {
-        return settle(null, new GenerationCancelledException("the generation on provider " + engine.providerId
-                + " was cancelled: " + reason + jobSuffix(), engine.providerId, firstJobId(), null), reason);
+        return settle(null, cancelled(reason), reason);
+    }
+
+    /**
+     * Cancels the generation at the caller's wish: the caller's future is cancelled (or was already ended by the
+     * caller), and listeners receive {@code Cancelled} as the final event, not a failure.
+     */
+    boolean cancelByCaller(String reason) {
+        callerCancelled = true;
+        return settle(null, cancelled(reason), reason);
+    }
+
+    private GenerationCancelledException cancelled(String reason) {
+        return new GenerationCancelledException("the generation on provider " + engine.providerId
+                + " was cancelled: " + reason + jobSuffix(), engine.providerId, firstJobId(), null);
     }
 
     private void deadlinePassed() {
@@ -244,7 +267,7 @@ final class Generation {
                 GenerationResult done = new GenerationResult(engine.providerId, plan.request, images,
                         success.charge(), success.timings(), new ArrayList<>(warnings), jobIds);
                 stopped = true;
-                channel.finish(new GenerationEvent.Completed(id, engine.providerId, Instant.now(), done),
+                channel.finish(List.of(new GenerationEvent.Completed(id, engine.providerId, Instant.now(), done)),
                         () -> caller.complete(done));
                 engine.unregister(this);
                 return true;
@@ -257,11 +280,16 @@ final class Generation {
         for (Call c : calls) {
             c.stop();
         }
-        if (cancelReason != null) {
-            channel.publish(new GenerationEvent.Cancelled(id, engine.providerId, Instant.now(), cancelReason));
+        // the outcome first, so a listener that ends its span on the first terminal event records it
+        GenerationEvent failed = new GenerationEvent.Failed(id, engine.providerId, Instant.now(), error);
+        GenerationEvent cancelled = cancelReason == null ? null
+                : new GenerationEvent.Cancelled(id, engine.providerId, Instant.now(), cancelReason);
+        if (callerCancelled) {
+            channel.finish(List.of(cancelled), () -> caller.cancel(false));
+        } else {
+            channel.finish(cancelled == null ? List.of(failed) : List.of(failed, cancelled),
+                    () -> caller.completeExceptionally(error));
         }
-        channel.finish(new GenerationEvent.Failed(id, engine.providerId, Instant.now(), error),
-                () -> caller.completeExceptionally(error));
         engine.unregister(this);
         return true;
     }
@@ -307,9 +335,9 @@ final class Generation {
             enqueue(() -> engine.events.publish(event), false);
         }
 
-        void finish(GenerationEvent last, Runnable complete) {
+        void finish(List<GenerationEvent> last, Runnable complete) {
             enqueue(() -> {
-                engine.events.publish(last);
+                last.forEach(engine.events::publish);
                 complete.run();
             }, true);
         }

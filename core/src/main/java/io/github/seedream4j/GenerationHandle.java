@@ -63,7 +63,7 @@ public final class GenerationHandle {
      * @return whether this call ended it; false when it had already ended
      */
     public boolean cancel() {
-        return generation.cancel("cancelled by the caller");
+        return generation.cancelByCaller("cancelled by the caller");
     }
 
     /** {@return whether the generation has its outcome} */

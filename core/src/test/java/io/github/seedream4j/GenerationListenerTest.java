@@ -87,7 +87,7 @@ class GenerationListenerTest {
     }
 
     @Test
-    void listener_deadlinePassed_failedIsTheFinalEventAndTheCallerHearsAfterListeners() throws Exception {
+    void listener_deadlinePassed_failedComesBeforeTheCancelledItCausesAndBothBeforeTheCaller() throws Exception {
         List<GenerationEvent> seen = new CopyOnWriteArrayList<>();
         try (SeedreamClient client = SeedreamClient.builder().classLoader(LISTENER_TEST_CLASS_PATH).provider(ListenerTestProvider.ID)
                 .timeout(Duration.ofMillis(50)).listener(seen::add).build()) {
@@ -96,9 +96,9 @@ class GenerationListenerTest {
                     .isInstanceOf(GenerationTimeoutException.class);
             // no waiting: the caller's future completes only after listeners saw the final event
             assertThat(seen).extracting(Object::getClass).containsExactly(GenerationEvent.Validated.class,
-                    GenerationEvent.Submitted.class, GenerationEvent.Cancelled.class, GenerationEvent.Failed.class);
+                    GenerationEvent.Submitted.class, GenerationEvent.Failed.class, GenerationEvent.Cancelled.class);
         }
-        assertThat(((GenerationEvent.Failed) seen.get(3)).error()).isInstanceOf(GenerationTimeoutException.class);
+        assertThat(((GenerationEvent.Failed) seen.get(2)).error()).isInstanceOf(GenerationTimeoutException.class);
     }
 
     @Test

@@ -55,7 +55,7 @@ public final class RetryingFakeProvider implements ImageProviderFactory {
     public ImageProvider create(ProviderSettings settings) {
         ImageProvider delegate = fake().create(ProviderSettings.of("fake", java.util.Map.of(), k -> null, k -> null));
         return (ProviderCall call, GenerationContext context) -> {
-            context.retried(2, Duration.ofMillis(1), "HTTP 429");
+            context.progress().retried(2, Duration.ofMillis(1), "HTTP 429");
             return delegate.generate(call, context);
         };
     }
