@@ -294,18 +294,24 @@ final class CheckingImageSink implements ImageSink {
 
     /** A failure of this machine's file system, told apart from the provider's network. */
     private ImageDownloadException localFailure(IOException e) {
-        if (e instanceof FileAlreadyExistsException) {
+        if (e instanceof FileAlreadyExistsException f && f.getFile() != null && isImageName(f.getFile())) {
             return fail("image file " + ((FileAlreadyExistsException) e).getFile() + " already exists; choose another "
                     + "name or allow overwriting", e);
         }
         String where = e instanceof java.nio.file.FileSystemException f && f.getFile() != null ? f.getFile()
                 : destination instanceof ImageDestination.Directory d ? d.directory().toString() : "memory";
-        String reason = e instanceof java.nio.file.FileSystemException f && f.getReason() != null ? f.getReason()
+        String reason = e instanceof FileAlreadyExistsException ? "it exists and is not a directory"
+                : e instanceof java.nio.file.FileSystemException f && f.getReason() != null ? f.getReason()
                 : String.valueOf(e.getMessage());
         return new ImageDownloadException("provider " + owner.providerId() + ": the image was received but writing it "
                 + "on this machine failed at " + where + ": " + reason + " (" + e.getClass().getSimpleName()
                 + "); this is a local problem: free disk space, fix permissions, or choose another directory",
                 owner.providerId(), null, e);
+    }
+
+    private static boolean isImageName(String file) {
+        String f = file.toLowerCase(java.util.Locale.ROOT);
+        return f.endsWith(".png") || f.endsWith(".jpg") || f.endsWith(".webp");
     }
 
     private GenerationCancelledException abandoned(String what) {

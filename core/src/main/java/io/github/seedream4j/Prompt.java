@@ -18,19 +18,26 @@ public record Prompt(String text) {
      * Checks the text.
      *
      * @param text the prompt text, kept as given
-     * @throws InvalidRequestException if {@code text} is null, blank or longer than {@link #MAX_LENGTH}
+     * @throws InvalidRequestException if {@code text} is null, blank (nothing but spaces, no-break spaces,
+     *         zero-width or control characters) or longer than {@link #MAX_LENGTH}
      */
     public Prompt {
         if (text == null) {
             throw new InvalidRequestException("prompt must not be null: pass the text to generate from");
         }
-        if (text.isBlank()) {
+        if (isBlank(text)) {
             throw new InvalidRequestException("prompt must not be blank: describe the image to generate");
         }
         if (text.length() > MAX_LENGTH) {
             throw new InvalidRequestException("prompt is " + text.length() + " characters long; the limit is "
                     + MAX_LENGTH + ". Shorten it (Seedream works best under about 600 words)");
         }
+    }
+
+    /** Blank means no visible character: whitespace, no-break spaces, zero-width and other format characters. */
+    private static boolean isBlank(String text) {
+        return text.codePoints().allMatch(c -> Character.isWhitespace(c) || Character.isSpaceChar(c)
+                || Character.getType(c) == Character.FORMAT || Character.isISOControl(c));
     }
 
     /**

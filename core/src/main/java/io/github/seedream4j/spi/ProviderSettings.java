@@ -114,7 +114,19 @@ public final class ProviderSettings {
      * @throws ConfigurationException naming the property and environment variables when it is unset
      */
     public Secret secret(SettingKey key) {
-        return Secret.of(get(key));
+        String value = get(key);
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (Character.isISOControl(c) || Character.getType(c) == Character.FORMAT) {
+                String which = c == '\r' ? "a carriage return (CR)" : c == '\n' ? "a line feed (LF)"
+                        : String.format("the control character U+%04X", (int) c);
+                throw new ConfigurationException("provider " + providerId + " setting '" + key.name() + "' from "
+                        + sourceOf(key) + " holds " + which + " at position " + (i + 1) + " (value hidden); a "
+                        + "credential is one line of visible characters: remove line endings copied from a file "
+                        + "(for example with tr -d '\\r')", providerId, null, null);
+            }
+        }
+        return Secret.of(value);
     }
 
     /**
@@ -196,16 +208,43 @@ public final class ProviderSettings {
         while (v.endsWith("/")) {
             v = v.substring(0, v.length() - 1);
         }
+        String expected = "an absolute http or https URL such as https://api.example.com/v1";
+        URI u;
         try {
-            URI u = new URI(v);
-            if (u.getScheme() == null || u.getHost() == null
-                    || !(u.getScheme().equalsIgnoreCase("http") || u.getScheme().equalsIgnoreCase("https"))) {
-                throw malformed(key, "an absolute http or https URL such as https://api.example.com/v1");
-            }
-            return u;
+            u = new URI(v);
         } catch (URISyntaxException e) {
-            throw malformed(key, "an absolute http or https URL such as https://api.example.com/v1");
+            throw malformedUri(key, v, expected);
         }
+        if (u.getRawUserInfo() != null || (u.getRawAuthority() != null && u.getRawAuthority().contains("@"))) {
+            throw new ConfigurationException("provider " + providerId + " setting '" + key.name() + "' from "
+                    + sourceOf(key) + " holds a user name or password before the host (shown hidden); credentials "
+                    + "do not belong in a URL: set them with the provider's credential setting and give the URL "
+                    + "without 'user:password@'", providerId, null, null);
+        }
+        if (u.getScheme() == null || u.getHost() == null || u.isOpaque()
+                || !(u.getScheme().equalsIgnoreCase("http") || u.getScheme().equalsIgnoreCase("https"))) {
+            throw malformedUri(key, v, expected);
+        }
+        if (u.getRawQuery() != null || u.getRawFragment() != null) {
+            throw malformedUri(key, v, "a base URL without a query or fragment, such as https://api.example.com/v1");
+        }
+        try {
+            // the scheme and host in lower case, as every HTTP client expects them
+            return new URI(u.getScheme().toLowerCase(Locale.ROOT), null, u.getHost().toLowerCase(Locale.ROOT),
+                    u.getPort(), u.getPath(), null, null);
+        } catch (URISyntaxException e) {
+            throw malformedUri(key, v, expected);
+        }
+    }
+
+    private ConfigurationException malformedUri(SettingKey key, String value, String expected) {
+        if (key.secret()) {
+            return malformed(key, expected);
+        }
+        String given = get(key).strip();
+        String shown = given.length() > 200 ? given.substring(0, 200) + "..." : given;
+        return new ConfigurationException("provider " + providerId + " setting '" + key.name() + "' from "
+                + sourceOf(key) + " is '" + shown + "'; expected " + expected, providerId, null, null);
     }
 
     /**
