@@ -71,6 +71,14 @@ class ArchitectureTest {
         holdsAndCanFail(Rules::noCycles, "fixture.cyclic", "fixture.cyclic.a.A");
     }
 
+    @Test
+    void corePackagesAcyclic() {
+        holdsAndCanFail(Rules::corePackagesAcyclic, "fixture.rootcycle", "fixture.rootcycle.util.Helper");
+        // the one documented exception stays narrow: the root-SPI pair alone is not reported
+        EvaluationResult result = Rules.corePackagesAcyclic("fixture.rootcycle").evaluate(fixtures);
+        assertThat(result.getFailureReport().toString()).doesNotContain("fixture.rootcycle.spi.Provider");
+    }
+
     private static void holdsAndCanFail(Function<String, ArchRule> rule, String brokenBase, String culprit) {
         EvaluationResult real = rule.apply(BASE).evaluate(project);
         assertThat(real.hasViolation()).as(real.getFailureReport().toString()).isFalse();
