@@ -52,6 +52,7 @@ final class CheckingImageSink implements ImageSink {
     private final long maxBytes;
     private final Owner owner;
     private final AtomicInteger next = new AtomicInteger();
+    private final int maxImages;
     /** Images stored so far, in the order the provider handed them over; guarded by {@code this}. */
     private final List<Stored> stored = new ArrayList<>();
     private boolean closed;
@@ -63,10 +64,12 @@ final class CheckingImageSink implements ImageSink {
     /**
      * @param firstSeed the seed of the first image of this call, or {@code null}; later images count up from it
      * @param firstIndex the index of this call's first image within the whole request
-     * @param totalImages how many images the whole request has, to name files
+     * @param totalImages how many images the whole request can have, to name files
+     * @param maxImages how many images this call may store
      */
-    public CheckingImageSink(ImageDestination destination, Resolution expected, Seed firstSeed, int firstIndex,
-            int totalImages, long maxBytes, Owner owner) {
+    CheckingImageSink(ImageDestination destination, Resolution expected, Seed firstSeed, int firstIndex,
+            int totalImages, int maxImages, long maxBytes, Owner owner) {
+        this.maxImages = maxImages;
         this.destination = destination;
         this.expected = expected;
         this.firstSeed = firstSeed;
@@ -154,6 +157,10 @@ final class CheckingImageSink implements ImageSink {
     private void store(InputStream content, String declared, URI source, byte[] whole) {
         long started = System.nanoTime();
         int local = next.getAndIncrement();
+        if (local >= maxImages) {
+            throw fail("the provider handed over image " + (local + 1) + " of a call that asked for at most "
+                    + maxImages + "; this is a bug in the provider", null);
+        }
         Seed seed = firstSeed == null ? null : firstSeed.plus(local);
         String from = source == null ? "the provider" : source.getHost() == null ? "the provider" : source.getHost();
         try {

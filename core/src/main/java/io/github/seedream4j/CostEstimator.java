@@ -33,14 +33,31 @@ public final class CostEstimator {
      * generation would.
      *
      * @param request the request, never {@code null}
-     * @return an {@link Charge.Basis#ESTIMATED} charge for all the request's images
+     * @return an {@link Charge.Basis#ESTIMATED} charge for all the request's images; for a sequential set, the
+     *         most it can cost (every image of the set made), which is what a budget must reserve
      * @throws NullPointerException if {@code request} is null
      * @throws InvalidRequestException if the request is invalid for this provider
      * @throws UnsupportedOptionException if it has options the provider cannot honour and the policy is REFUSE
      */
     public Charge estimate(GenerationRequest request) {
         Planner.Plan plan = planner.plan(request);
-        return Charge.estimated(capabilities.pricing().estimate(plan.resolution, request.count()));
+        return Charge.estimated(capabilities.pricing().estimate(plan.resolution, plan.outputs));
+    }
+
+    /**
+     * The least {@code request} can cost: the same as {@link #estimate} for independent images, one image's price
+     * for a sequential set (the model may make a single image).
+     *
+     * @param request the request, never {@code null}
+     * @return an {@link Charge.Basis#ESTIMATED} charge
+     * @throws NullPointerException if {@code request} is null
+     * @throws InvalidRequestException if the request is invalid for this provider
+     * @throws UnsupportedOptionException if it has options the provider cannot honour and the policy is REFUSE
+     */
+    public Charge estimateLeast(GenerationRequest request) {
+        Planner.Plan plan = planner.plan(request);
+        boolean set = plan.calls.size() == 1 && plan.calls.get(0).sent().maxImages().isPresent();
+        return Charge.estimated(capabilities.pricing().estimate(plan.resolution, set ? 1 : plan.outputs));
     }
 
     /**

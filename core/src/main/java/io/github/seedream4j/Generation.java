@@ -224,6 +224,7 @@ final class Generation {
             return;
         }
         if (firstError != null) {
+            // a sequential set smaller than its maximum is a success; a failed call of independent images is not
             warnings.add(Warning.of(Warning.PARTIAL_RESULT, (plan.request.count() - produced) + " of "
                     + plan.request.count() + " images failed and are missing: " + firstError.getMessage()));
         }
@@ -389,13 +390,14 @@ final class Generation {
         Call(Planner.Plan.Call planned) {
             this.planned = planned;
             this.sink = new CheckingImageSink(destination, plan.resolution, planned.sent().seed().orElse(null),
-                    planned.firstImage(), plan.request.count(), engine.maxImageBytes, this);
+                    planned.firstImage(), plan.outputs, planned.images(), engine.maxImageBytes, this);
             this.logger = System.getLogger("io.github.seedream4j.provider." + engine.providerId);
             this.jobId = resumeJobId;
         }
 
         void start() {
-            ProviderCall call = new ProviderCall(planned.sent(), plan.resolution, planned.images(), planned.index());
+            ProviderCall call = new ProviderCall(planned.sent(), plan.resolution, planned.images(), planned.index(),
+                    plan.model, plan.inputs);
             CompletableFuture<ProviderResult> f;
             try {
                 if (stopped) {

@@ -1,9 +1,12 @@
 package io.github.seedream4j;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalInt;
 
 /**
  * What to generate: a prompt, a size, and the optional knobs Seedream offers. Immutable; build one with
@@ -34,6 +37,9 @@ public final class GenerationRequest {
     private final Boolean safetyChecker;
     private final Boolean enhancePrompt;
     private final Map<String, Object> extras;
+    private final List<ReferenceImage> images;
+    private final SeedreamModel model;
+    private final Integer maxImages;
 
     private GenerationRequest(Builder b) {
         this.prompt = Objects.requireNonNull(b.prompt, "prompt");
@@ -48,6 +54,30 @@ public final class GenerationRequest {
         this.safetyChecker = b.safetyChecker;
         this.enhancePrompt = b.enhancePrompt;
         this.extras = Map.copyOf(b.extras);
+        this.images = List.copyOf(b.images);
+        this.model = b.model;
+        if (b.maxImages != null && (b.maxImages < 1 || b.maxImages > SeedreamModel.MAX_SEQUENTIAL_IMAGES)) {
+            throw new InvalidRequestException("max images " + b.maxImages + " is out of range: a sequential set has 1 to "
+                    + SeedreamModel.MAX_SEQUENTIAL_IMAGES + " images");
+        }
+        if (b.maxImages != null && b.count != 1) {
+            throw new InvalidRequestException("a request asks either for " + b.count + " independent images (count) or "
+                    + "for a sequential set of up to " + b.maxImages + " related images (max images), not both; "
+                    + "send one request per set");
+        }
+        this.maxImages = b.maxImages;
+        int perCall = maxImages != null ? maxImages : 1;
+        if (images.size() + perCall > SeedreamModel.MAX_TOTAL_IMAGES) {
+            throw new InvalidRequestException(images.size() + " reference images and up to " + perCall + " generated "
+                    + "images make " + (images.size() + perCall) + "; Seedream takes at most "
+                    + SeedreamModel.MAX_TOTAL_IMAGES + " images in and out together: use fewer reference images or ask "
+                    + "for fewer images");
+        }
+    }
+
+    /** {@return the most images this request can produce: its count, or the size of its sequential set} */
+    public int outputs() {
+        return maxImages != null ? maxImages : count;
     }
 
     /**
@@ -83,6 +113,9 @@ public final class GenerationRequest {
         b.safetyChecker = safetyChecker;
         b.enhancePrompt = enhancePrompt;
         b.extras.putAll(extras);
+        b.images.addAll(images);
+        b.model = model;
+        b.maxImages = maxImages;
         return b;
     }
 
@@ -191,6 +224,60 @@ public final class GenerationRequest {
         return toBuilder().enhancePrompt(enabled).build();
     }
 
+    /**
+     * {@return the reference images, in order: unmodifiable, empty for plain text-to-image}
+     */
+    public List<ReferenceImage> images() {
+        return images;
+    }
+
+    /** {@return the model version asked for; empty leaves it to the provider's default (4.0 where served)} */
+    public Optional<SeedreamModel> model() {
+        return Optional.ofNullable(model);
+    }
+
+    /**
+     * {@return the size of the sequential set asked for: the model then makes 1 to this many related images and
+     * decides how many; empty for independent images}
+     */
+    public OptionalInt maxImages() {
+        return maxImages == null ? OptionalInt.empty() : OptionalInt.of(maxImages);
+    }
+
+    /**
+     * A copy with these reference images instead, in order.
+     *
+     * @param images the images, never {@code null} and holding no {@code null}
+     * @return the new request
+     * @throws InvalidRequestException if inputs and outputs together are more than the model takes
+     */
+    public GenerationRequest withImages(List<ReferenceImage> images) {
+        Builder b = toBuilder();
+        b.images.clear();
+        return b.images(images).build();
+    }
+
+    /**
+     * A copy for another model version.
+     *
+     * @param model the version, or {@code null} for the provider's default
+     * @return the new request
+     */
+    public GenerationRequest withModel(SeedreamModel model) {
+        return toBuilder().model(model).build();
+    }
+
+    /**
+     * A copy asking for a sequential set of up to {@code maxImages} related images.
+     *
+     * @param maxImages 1 to {@link SeedreamModel#MAX_SEQUENTIAL_IMAGES}, or {@code null} for none
+     * @return the new request
+     * @throws InvalidRequestException if out of range, or the count is not 1
+     */
+    public GenerationRequest withMaxImages(Integer maxImages) {
+        return toBuilder().maxImages(maxImages).build();
+    }
+
     @Override
     public boolean equals(Object o) {
         if (this == o) {
@@ -202,12 +289,14 @@ public final class GenerationRequest {
         GenerationRequest r = (GenerationRequest) o;
         return count == r.count && prompt.equals(r.prompt) && Objects.equals(negativePrompt, r.negativePrompt)
                 && size.equals(r.size) && Objects.equals(seed, r.seed) && Objects.equals(safetyChecker, r.safetyChecker)
-                && Objects.equals(enhancePrompt, r.enhancePrompt) && extras.equals(r.extras);
+                && Objects.equals(enhancePrompt, r.enhancePrompt) && extras.equals(r.extras) && images.equals(r.images)
+                && model == r.model && Objects.equals(maxImages, r.maxImages);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(prompt, negativePrompt, size, seed, count, safetyChecker, enhancePrompt, extras);
+        return Objects.hash(prompt, negativePrompt, size, seed, count, safetyChecker, enhancePrompt, extras, images,
+                model, maxImages);
     }
 
     @Override
@@ -232,6 +321,15 @@ public final class GenerationRequest {
         if (!extras.isEmpty()) {
             s.append(", extras=").append(extras.keySet());
         }
+        if (model != null) {
+            s.append(", model=").append(model);
+        }
+        if (maxImages != null) {
+            s.append(", maxImages=").append(maxImages);
+        }
+        if (!images.isEmpty()) {
+            s.append(", images=").append(images.stream().map(ReferenceImage::origin).toList());
+        }
         return s.append(']').toString();
     }
 
@@ -249,8 +347,58 @@ public final class GenerationRequest {
         private Boolean safetyChecker;
         private Boolean enhancePrompt;
         private final Map<String, Object> extras = new LinkedHashMap<>();
+        private final List<ReferenceImage> images = new ArrayList<>();
+        private SeedreamModel model;
+        private Integer maxImages;
 
         private Builder() {
+        }
+
+        /**
+         * Adds a reference image, after those already added.
+         *
+         * @param image the image, never {@code null}
+         * @return this builder
+         * @throws NullPointerException if {@code image} is null
+         */
+        public Builder image(ReferenceImage image) {
+            images.add(Objects.requireNonNull(image, "image"));
+            return this;
+        }
+
+        /**
+         * Adds reference images, in order, after those already added.
+         *
+         * @param images the images, never {@code null} and holding no {@code null}
+         * @return this builder
+         * @throws NullPointerException if {@code images} or one of them is null
+         */
+        public Builder images(List<ReferenceImage> images) {
+            images.forEach(this::image);
+            return this;
+        }
+
+        /**
+         * The model version; {@code null} (the default) leaves it to the provider, which uses 4.0 where it serves it.
+         *
+         * @param model the version, or {@code null}
+         * @return this builder
+         */
+        public Builder model(SeedreamModel model) {
+            this.model = model;
+            return this;
+        }
+
+        /**
+         * Asks for a sequential set of up to {@code maxImages} related images (a storyboard, variations of one
+         * character); the model decides how many, from 1. {@code null} (the default) asks for independent images.
+         *
+         * @param maxImages 1 to {@link SeedreamModel#MAX_SEQUENTIAL_IMAGES}, or {@code null}
+         * @return this builder
+         */
+        public Builder maxImages(Integer maxImages) {
+            this.maxImages = maxImages;
+            return this;
         }
 
         /**
@@ -415,7 +563,8 @@ public final class GenerationRequest {
          * The request.
          *
          * @return a new, immutable request; the builder may be reused
-         * @throws InvalidRequestException if the count is out of range
+         * @throws InvalidRequestException if the count or the set size is out of range, both are given, or inputs
+         *         and outputs together are more than {@link SeedreamModel#MAX_TOTAL_IMAGES}
          */
         public GenerationRequest build() {
             if (prompt == null) {

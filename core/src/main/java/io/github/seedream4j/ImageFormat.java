@@ -178,4 +178,18 @@ public enum ImageFormat {
     private static int le24(byte[] b, int o) {
         return (b[o] & 0xff) | (b[o + 1] & 0xff) << 8 | (b[o + 2] & 0xff) << 16;
     }
+
+    /** Whether a whole encoded image ends as its format says: PNG with IEND, JPEG with EOI, WebP at its RIFF size. */
+    static boolean isComplete(ImageFormat format, byte[] b) {
+        int n = b.length;
+        return switch (format) {
+            case PNG -> n >= 20 && b[n - 8] == 'I' && b[n - 7] == 'E' && b[n - 6] == 'N' && b[n - 5] == 'D';
+            case JPEG -> n >= 4 && (b[n - 2] & 0xff) == 0xff && (b[n - 1] & 0xff) == 0xd9;
+            case WEBP -> n >= 12 && int32le(b, 4) + 8 <= n;
+        };
+    }
+
+    private static long int32le(byte[] b, int o) {
+        return (b[o] & 0xffL) | (b[o + 1] & 0xffL) << 8 | (b[o + 2] & 0xffL) << 16 | (b[o + 3] & 0xffL) << 24;
+    }
 }

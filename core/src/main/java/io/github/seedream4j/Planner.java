@@ -1,6 +1,8 @@
 package io.github.seedream4j;
 
 import io.github.seedream4j.spi.Capabilities;
+import io.github.seedream4j.spi.ImageTransport;
+import io.github.seedream4j.spi.ModelOffer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -31,29 +33,41 @@ final class Planner {
         String id = providerId();
         List<Warning> warnings = new ArrayList<>();
         GenerationRequest.Builder sent = request.toBuilder();
-        ImageSize size = request.size();
-        Resolution resolution = size.resolution();
         Capabilities c = capabilities;
+        ModelOffer offer = request.model().map(m -> c.offer(m).orElseThrow(() -> new InvalidRequestException(
+                "provider " + id + " does not serve Seedream " + m + "; it serves " + c.models().stream()
+                        .map(o -> o.model().label()).toList() + ". Ask for one of those, or choose a provider that "
+                        + "serves " + m, id, null, null))).orElse(c.defaultModel());
+        SeedreamModel model = offer.model();
+        ImageSize size = request.size();
+        Resolution resolution;
 
-        if (size instanceof ImageSize.Exact) {
-            ModelLimits.check(resolution);
+        if (size instanceof ImageSize.Exact exact) {
+            resolution = exact.resolution();
+            model.check(resolution);
             if (c.exactSizes()) {
                 checkSides(resolution);
             } else {
-                ImageSize.Tiered tiered = SizeTable.lookup(resolution)
+                ImageSize.Tiered tiered = SizeTable.lookup(model, resolution)
                         .filter(t -> c.tiers().contains(t.tier()) && c.ratios().contains(t.ratio()))
                         .orElseThrow(() -> new InvalidRequestException("provider " + id + " takes only tiers ("
-                                + c.tiers() + ") with ratios " + c.ratios() + ", not exact pixels like " + resolution
-                                + "; ask for a tier and an aspect ratio instead", id, null, null));
+                                + tiersFor(model) + ") with ratios " + c.ratios() + ", not exact pixels like "
+                                + resolution + "; ask for a tier and an aspect ratio instead", id, null, null));
                 sent.size(tiered);
             }
         } else {
             ImageSize.Tiered t = (ImageSize.Tiered) size;
+            if (!model.tiers().contains(t.tier())) {
+                throw new InvalidRequestException("Seedream " + model + " has no " + t.tier() + " tier: use one of "
+                        + model.tiers() + ", or exact pixels", id, null, null);
+            }
+            resolution = model.resolve(t.tier(), t.ratio());
             boolean native_ = c.tiers().contains(t.tier()) && c.ratios().contains(t.ratio());
             if (!native_) {
                 if (!c.exactSizes()) {
-                    throw new InvalidRequestException("provider " + id + " does not offer " + t + "; it offers tiers "
-                            + c.tiers() + " at ratios " + c.ratios(), id, null, null);
+                    throw new InvalidRequestException("provider " + id + " does not offer " + t + " for Seedream "
+                            + model + "; it offers tiers " + tiersFor(model) + " at ratios " + c.ratios(), id, null,
+                            null);
                 }
                 checkSides(resolution);
                 sent.size(new ImageSize.Exact(resolution));
@@ -91,19 +105,122 @@ final class Planner {
                 sent.removeExtra(extra);
             }
         }
+        Integer setSize = request.maxImages().isPresent() ? request.maxImages().getAsInt() : null;
+        if (setSize != null && !offer.sequential()) {
+            unsupported(warnings, "a sequential set of up to " + setSize + " images", "makes no sequential sets with "
+                    + "Seedream " + model + ", so one image is made");
+            sent.maxImages(null);
+            setSize = null;
+        }
+        List<String> inputs = inputs(request.images(), offer);
+
         Seed base = request.seed().orElse(null);
         if (c.seed() && base == null) {
             base = Seed.random();
         }
 
-        int perCall = c.maxImagesPerCall();
         List<Plan.Call> calls = new ArrayList<>();
-        for (int first = 0, index = 0; first < request.count(); first += perCall, index++) {
-            int images = Math.min(perCall, request.count() - first);
-            sent.count(images).seed(c.seed() ? base.plus(first) : null);
-            calls.add(new Plan.Call(sent.build(), first, images, index));
+        if (setSize != null) {
+            // the model decides how many images of the set it makes: one call, whatever the images per call
+            sent.count(1).seed(c.seed() ? base : null);
+            calls.add(new Plan.Call(sent.build(), 0, setSize, 0));
+        } else {
+            int perCall = c.maxImagesPerCall();
+            for (int first = 0, index = 0; first < request.count(); first += perCall, index++) {
+                int images = Math.min(perCall, request.count() - first);
+                sent.count(images).seed(c.seed() ? base.plus(first) : null);
+                calls.add(new Plan.Call(sent.build(), first, images, index));
+            }
         }
-        return new Plan(request, resolution, calls, warnings);
+        for (Plan.Call call : calls) {
+            if (inputs.size() + call.images() > SeedreamModel.MAX_TOTAL_IMAGES) {
+                throw new InvalidRequestException(inputs.size() + " reference images and " + call.images()
+                        + " images made in one call of provider " + id + " are more than the "
+                        + SeedreamModel.MAX_TOTAL_IMAGES + " Seedream takes in and out together: use fewer reference "
+                        + "images", id, null, null);
+            }
+        }
+        int outputs = setSize != null ? setSize : request.count();
+        return new Plan(request, resolution, calls, warnings, offer, inputs, outputs);
+    }
+
+    private java.util.Set<SizeTier> tiersFor(SeedreamModel model) {
+        java.util.Set<SizeTier> both = java.util.EnumSet.noneOf(SizeTier.class);
+        both.addAll(capabilities.tiers());
+        both.retainAll(model.tiers());
+        return both;
+    }
+
+    /**
+     * Checks each reference image against the model's limits and turns it into what the provider takes, or refuses
+     * it with what would work: an image is never dropped.
+     */
+    private List<String> inputs(List<ReferenceImage> images, ModelOffer offer) {
+        if (images.isEmpty()) {
+            return List.of();
+        }
+        String id = providerId();
+        SeedreamModel model = offer.model();
+        if (!offer.takesImages()) {
+            List<String> others = capabilities.models().stream().filter(ModelOffer::takesImages)
+                    .map(o -> o.model().label()).toList();
+            throw new InvalidRequestException("provider " + id + " takes no reference images with Seedream " + model
+                    + (others.isEmpty() ? "; choose a provider that edits images"
+                            : "; ask for model " + String.join(" or ", others) + ", which it serves with image inputs"),
+                    id, null, null);
+        }
+        if (images.size() > model.maxReferenceImages()) {
+            throw new InvalidRequestException(images.size() + " reference images are more than Seedream " + model
+                    + " takes (" + model.maxReferenceImages() + "); use fewer", id, null, null);
+        }
+        List<String> inputs = new ArrayList<>();
+        for (int i = 0; i < images.size(); i++) {
+            String which = "reference image " + (i + 1) + " (" + images.get(i).origin() + ")";
+            if (images.get(i) instanceof ReferenceImage.Inline inline) {
+                check(inline, which, model);
+                if (!offer.imageInputs().contains(ImageTransport.DATA_URI)) {
+                    throw new InvalidRequestException(which + " is held as bytes, but provider " + id + " takes "
+                            + "reference images only as https URLs it fetches itself: put the image where the provider "
+                            + "can fetch it and pass its URL", id, null, null);
+                }
+                inputs.add(inline.dataUri());
+            } else {
+                ReferenceImage.Remote remote = (ReferenceImage.Remote) images.get(i);
+                if (!offer.imageInputs().contains(ImageTransport.URL)) {
+                    throw new InvalidRequestException(which + " is a URL, but provider " + id + " takes reference "
+                            + "images only inline, and seedream4j does not download them for you: download the image "
+                            + "and pass the file", id, null, null);
+                }
+                inputs.add(remote.uri().toString());
+            }
+        }
+        return inputs;
+    }
+
+    private void check(ReferenceImage.Inline image, String which, SeedreamModel model) {
+        String id = providerId();
+        if (!model.referenceFormats().contains(image.format())) {
+            throw new InvalidRequestException(which + " is a " + image.format() + " image; Seedream " + model
+                    + " takes " + model.referenceFormats() + ": convert it to PNG or JPEG", id, null, null);
+        }
+        if (image.byteSize() > SeedreamModel.MAX_REFERENCE_BYTES) {
+            throw new InvalidRequestException(which + " has " + image.byteSize() + " bytes; Seedream takes at most "
+                    + SeedreamModel.MAX_REFERENCE_BYTES + " (10 MB) per image: compress or shrink it", id, null, null);
+        }
+        Resolution r = image.resolution();
+        if (r.width() > SeedreamModel.MAX_REFERENCE_SIDE || r.height() > SeedreamModel.MAX_REFERENCE_SIDE) {
+            throw new InvalidRequestException(which + " is " + r + "; Seedream takes at most "
+                    + SeedreamModel.MAX_REFERENCE_SIDE + " pixels a side: shrink it", id, null, null);
+        }
+        if (r.width() < SeedreamModel.MIN_REFERENCE_SIDE || r.height() < SeedreamModel.MIN_REFERENCE_SIDE) {
+            throw new InvalidRequestException(which + " is " + r + "; each side must be more than "
+                    + (SeedreamModel.MIN_REFERENCE_SIDE - 1) + " pixels: use a larger image", id, null, null);
+        }
+        int ratio = model.maxReferenceRatio();
+        if (r.width() > (long) ratio * r.height() || r.height() > (long) ratio * r.width()) {
+            throw new InvalidRequestException(which + " is " + r + "; Seedream " + model + " takes reference images "
+                    + "with width/height between 1/" + ratio + " and " + ratio + ": crop it", id, null, null);
+        }
     }
 
     private void checkSides(Resolution r) {
@@ -130,12 +247,20 @@ final class Planner {
         final Resolution resolution;
         final List<Call> calls;
         final List<Warning> warnings;
+        final ModelOffer model;
+        final List<String> inputs;
+        /** The most images the request can produce: its count, or its set's size. */
+        final int outputs;
 
-        Plan(GenerationRequest request, Resolution resolution, List<Call> calls, List<Warning> warnings) {
+        Plan(GenerationRequest request, Resolution resolution, List<Call> calls, List<Warning> warnings,
+                ModelOffer model, List<String> inputs, int outputs) {
             this.request = request;
             this.resolution = resolution;
             this.calls = List.copyOf(calls);
             this.warnings = List.copyOf(warnings);
+            this.model = model;
+            this.inputs = List.copyOf(inputs);
+            this.outputs = outputs;
         }
 
         /** One provider call: the request as sent, the index of its first image, its image count and its index. */

@@ -8,6 +8,8 @@ public enum SizeTier {
     ONE_K("1K"),
     /** About four megapixels (2048 x 2048 at 1:1); the model's default. */
     TWO_K("2K"),
+    /** About nine megapixels (3072 x 3072 at 1:1): Seedream 5.0 lite's middle tier; seedream4j's own table. */
+    THREE_K("3K"),
     /** About sixteen megapixels (4096 x 4096 at 1:1). */
     FOUR_K("4K");
 
@@ -38,7 +40,7 @@ public enum SizeTier {
                 }
             }
         }
-        throw new InvalidRequestException("size tier '" + text + "' is unknown: use 1K, 2K or 4K, or exact pixels "
+        throw new InvalidRequestException("size tier '" + text + "' is unknown: use 1K, 2K, 3K or 4K, or exact pixels "
                 + "such as 2048x2048");
     }
 

@@ -72,23 +72,32 @@ class ValuesTest {
     }
 
     @Test
-    void sizeTable_everyEntryIsWithinTheModelLimitsAndTheFourKEntriesKeepTheirRatio() {
-        for (SizeTier tier : SizeTier.values()) {
-            for (AspectRatio ratio : AspectRatio.SEEDREAM_RATIOS) {
-                Resolution r = SizeTable.resolve(tier, ratio);
-                ModelLimits.check(r);
-                assertThat(r.width() % 16).as("%s %s", tier, ratio).isZero();
-                assertThat(r.height() % 16).as("%s %s", tier, ratio).isZero();
-                if (tier != SizeTier.ONE_K) {
-                    assertThat(r.aspectRatio()).as("%s %s", tier, ratio).isEqualTo(ratio);
+    void sizeTable_everyEntryIsWithinItsModelsLimitsAndFourZeroKeepsItsRatios() {
+        for (SeedreamModel model : SeedreamModel.values()) {
+            for (SizeTier tier : model.tiers()) {
+                for (AspectRatio ratio : AspectRatio.SEEDREAM_RATIOS) {
+                    Resolution r = model.resolve(tier, ratio);
+                    model.check(r);
+                    assertThat(r.width() % 16).as("%s %s %s", model, tier, ratio).isZero();
+                    assertThat(r.height() % 16).as("%s %s %s", model, tier, ratio).isZero();
+                    if (model == SeedreamModel.V4_0 && tier != SizeTier.ONE_K) {
+                        assertThat(r.aspectRatio()).as("%s %s", tier, ratio).isEqualTo(ratio);
+                    }
+                    if (model == SeedreamModel.V4_0 && tier == SizeTier.FOUR_K) {
+                        assertThat(Math.max(r.width(), r.height())).isLessThanOrEqualTo(4096);
+                    }
+                    assertThat(SizeTable.lookup(model, r)).contains(new ImageSize.Tiered(tier, ratio));
                 }
-                if (tier == SizeTier.FOUR_K) {
-                    assertThat(Math.max(r.width(), r.height())).isLessThanOrEqualTo(4096);
-                }
-                assertThat(SizeTable.lookup(r)).contains(new ImageSize.Tiered(tier, ratio));
             }
         }
+        // 4.5's own published sizes differ from 4.0's where the notes say so
+        assertThat(SeedreamModel.V4_5.resolve(SizeTier.TWO_K, AspectRatio.RATIO_16_9)).isEqualTo(Resolution.of(2848, 1600));
+        assertThat(SeedreamModel.V4_5.resolve(SizeTier.FOUR_K, AspectRatio.RATIO_21_9)).isEqualTo(Resolution.of(6240, 2656));
+        assertThatThrownBy(() -> SeedreamModel.V4_5.resolve(SizeTier.ONE_K, AspectRatio.RATIO_1_1))
+                .isInstanceOf(InvalidRequestException.class)
+                .hasMessage("Seedream 4.5 has no 1K tier: use one of [2K, 4K], or exact pixels");
     }
+
 
     @Test
     void sizeTable_refusesARatioWithoutAnEntry() {
@@ -116,7 +125,7 @@ class ValuesTest {
         assertThat(ImageSize.parse("2k")).isEqualTo(ImageSize.tiered(SizeTier.TWO_K, AspectRatio.RATIO_1_1));
         assertThat(ImageSize.parse("2048*1152")).isEqualTo(ImageSize.exact(2048, 1152));
         assertThatThrownBy(() -> SizeTier.parse("8K")).isInstanceOf(InvalidRequestException.class)
-                .hasMessage("size tier '8K' is unknown: use 1K, 2K or 4K, or exact pixels such as 2048x2048");
+                .hasMessage("size tier '8K' is unknown: use 1K, 2K, 3K or 4K, or exact pixels such as 2048x2048");
     }
 
     @Test

@@ -3,12 +3,16 @@ package io.github.seedream4j.spi;
 import io.github.seedream4j.AspectRatio;
 import io.github.seedream4j.PriceModel;
 import io.github.seedream4j.Resolution;
+import io.github.seedream4j.SeedreamModel;
 import io.github.seedream4j.SizeTier;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.EnumSet;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -28,10 +32,12 @@ import java.util.Set;
  * @param pricing how it prices images, for estimates
  * @param resumable whether a job can be waited for again by its id after the caller lost track of it
  * @param extras the provider-specific extra option names it accepts
+ * @param models the model versions it serves, each with its own id, image inputs and sequential sets; the first
+ *        is not special: {@link #defaultModel()} is 4.0 where served
  */
 public record Capabilities(boolean exactSizes, int minSide, int maxSide, Set<SizeTier> tiers, Set<AspectRatio> ratios,
         boolean seed, boolean negativePrompt, boolean safetyToggle, boolean promptEnhancement, int maxImagesPerCall,
-        PriceModel pricing, boolean resumable, Set<String> extras) {
+        PriceModel pricing, boolean resumable, Set<String> extras, List<ModelOffer> models) {
 
     /**
      * Copies the sets into unmodifiable ones with a stable iteration order and checks the values.
@@ -49,6 +55,7 @@ public record Capabilities(boolean exactSizes, int minSide, int maxSide, Set<Siz
      * @param pricing the price model, never {@code null}
      * @param resumable whether a job can be waited for again by its id
      * @param extras extra option names, never {@code null}
+     * @param models the model versions served, in order, each once; empty means 4.0 alone, text to image only
      * @throws NullPointerException if a set, an element of one, or {@code pricing} is null
      * @throws IllegalArgumentException if the values contradict each other
      */
@@ -60,6 +67,10 @@ public record Capabilities(boolean exactSizes, int minSide, int maxSide, Set<Siz
         extras.forEach(e -> Objects.requireNonNull(e, "extra"));
         ratios = Collections.unmodifiableSet(new LinkedHashSet<>(ratios));
         extras = Collections.unmodifiableSet(new LinkedHashSet<>(extras));
+        models = models.isEmpty() ? List.of(ModelOffer.textOnly(SeedreamModel.V4_0, null)) : List.copyOf(models);
+        if (models.stream().map(ModelOffer::model).distinct().count() != models.size()) {
+            throw new IllegalArgumentException("each model version is offered once: " + models);
+        }
         Objects.requireNonNull(pricing, "pricing");
         if (!exactSizes && tiers.isEmpty()) {
             throw new IllegalArgumentException("a provider takes exact sizes, tiers, or both");
@@ -83,6 +94,20 @@ public record Capabilities(boolean exactSizes, int minSide, int maxSide, Set<Siz
         return new Builder();
     }
 
+    /** {@return the version used when a request names none: 4.0 where served, else the first offered} */
+    public ModelOffer defaultModel() {
+        return offer(SeedreamModel.V4_0).orElse(models.get(0));
+    }
+
+    /**
+     * {@return how this provider serves {@code model}, if it does}
+     *
+     * @param model the version, never {@code null}
+     */
+    public Optional<ModelOffer> offer(SeedreamModel model) {
+        return models.stream().filter(m -> m.model() == model).findFirst();
+    }
+
     /** Builds {@link Capabilities}. Not thread-safe. */
     public static final class Builder {
         private boolean exactSizes = true;
@@ -98,8 +123,22 @@ public record Capabilities(boolean exactSizes, int minSide, int maxSide, Set<Siz
         private PriceModel pricing = PriceModel.free();
         private boolean resumable;
         private final Set<String> extras = new LinkedHashSet<>();
+        private final List<ModelOffer> models = new ArrayList<>();
 
         private Builder() {
+        }
+
+        /**
+         * A model version served, added to those already set. With none, the provider serves 4.0 alone, text to
+         * image only, with no id of its own.
+         *
+         * @param offer the offer, never {@code null}
+         * @return this builder
+         * @throws NullPointerException if {@code offer} is null
+         */
+        public Builder model(ModelOffer offer) {
+            models.add(Objects.requireNonNull(offer, "offer"));
+            return this;
         }
 
         /**
@@ -236,7 +275,7 @@ public record Capabilities(boolean exactSizes, int minSide, int maxSide, Set<Siz
          */
         public Capabilities build() {
             return new Capabilities(exactSizes, minSide, maxSide, tiers, ratios, seed, negativePrompt, safetyToggle,
-                    promptEnhancement, maxImagesPerCall, pricing, resumable, extras);
+                    promptEnhancement, maxImagesPerCall, pricing, resumable, extras, models);
         }
     }
 }
