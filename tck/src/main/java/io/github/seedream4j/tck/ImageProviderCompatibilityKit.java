@@ -314,12 +314,13 @@ public abstract class ImageProviderCompatibilityKit {
         Assumptions.assumeFalse(c.tiers().isEmpty(), "provider " + providerId() + " declares no native tiers");
         SeedreamClient client = client(settings(), b -> b);
         List<DynamicTest> tests = new ArrayList<>();
-        for (SizeTier tier : c.tiers().stream().sorted().collect(Collectors.toList())) {
+        io.github.seedream4j.SeedreamModel model = c.defaultModel().model();
+        for (SizeTier tier : c.tiers().stream().filter(model.tiers()::contains).sorted().collect(Collectors.toList())) {
             for (AspectRatio ratio : AspectRatio.SEEDREAM_RATIOS) {
                 if (!c.ratios().contains(ratio)) {
                     continue;
                 }
-                Resolution expected = SizeTable.resolve(tier, ratio);
+                Resolution expected = model.resolve(tier, ratio);
                 tests.add(DynamicTest.dynamicTest(tier + " " + ratio + " = " + expected, () -> {
                     GenerationResult result = generate(client, request().withSize(ImageSize.tiered(tier, ratio)));
                     checkResult(result, expected, 1);

@@ -76,12 +76,16 @@ final class FakeImageProvider implements ImageProvider {
         GenerationRequest r = call.request();
         Resolution size = call.resolution();
         long firstSeed = r.seed().map(Seed::value).orElse(0L);
+        int[] references = call.inputs().stream().mapToInt(FakePainter::colourOf).toArray();
         for (int i = 0; i < call.images(); i++) {
             if (context.isCancelled()) {
                 throw new GenerationCancelledException("the fake generation was cancelled", FakeProvider.ID, jobId, null);
             }
+            // a sequential set shares one seed and palette and varies the layout; independent images vary the seed
+            long seed = call.sequential() ? firstSeed : Seed.of(firstSeed).plus(i).value();
             byte[] png = new FakePainter(size.width(), size.height(), r.prompt().text(),
-                    r.negativePrompt().map(Prompt::text).orElse(null), Seed.of(firstSeed).plus(i).value()).png();
+                    r.negativePrompt().map(Prompt::text).orElse(null), seed, references,
+                    call.sequential() ? i + 1 : 0).png();
             context.images().store(png, "image/png", null);
         }
         return ProviderResult.builder().jobId(jobId).build();
@@ -90,7 +94,8 @@ final class FakeImageProvider implements ImageProvider {
     private static String jobId(ProviderCall call) {
         GenerationRequest r = call.request();
         int hash = (r.prompt().text() + '\0' + r.negativePrompt().map(Prompt::text).orElse("") + '\0'
-                + r.seed().map(Seed::value).orElse(0L) + '\0' + call.resolution() + '\0' + call.images()).hashCode();
+                + r.seed().map(Seed::value).orElse(0L) + '\0' + call.resolution() + '\0' + call.images() + '\0'
+                + call.model().model() + '\0' + call.sequential() + '\0' + String.join("\0", call.inputs())).hashCode();
         return "fake-" + String.format("%08x", hash);
     }
 }

@@ -31,26 +31,42 @@ final class FakePainter implements PngEncoder.RowSource {
     private int gradientBand = -1;
 
     FakePainter(int width, int height, String prompt, String negativePrompt, long seed) {
+        this(width, height, prompt, negativePrompt, seed, new int[0], 0);
+    }
+
+    /**
+     * @param references one colour per reference image: the sky starts from the first, and the blocks take them
+     *        in turn, so the inputs visibly show in the picture
+     * @param setIndex the image's place in a sequential set: the images of one set share their palette (from the
+     *        prompt and seed) and differ in layout
+     */
+    FakePainter(int width, int height, String prompt, String negativePrompt, long seed, int[] references,
+            int setIndex) {
         this.width = width;
         this.height = height;
-        SplittableRandom random = new SplittableRandom(digest(prompt, negativePrompt, seed, width, height));
-        this.skyFrom = new int[] {random.nextInt(256), random.nextInt(256), random.nextInt(256)};
-        this.skyTo = new int[] {random.nextInt(256), random.nextInt(256), random.nextInt(256)};
-        this.bands = 8 + random.nextInt(17);
-        int count = 4 + random.nextInt(6);
+        long base = digest(prompt, negativePrompt, seed, width, height);
+        SplittableRandom palette = new SplittableRandom(base);
+        SplittableRandom layout = new SplittableRandom(setIndex == 0 ? base : base ^ (0x9E3779B97F4A7C15L * setIndex));
+        this.skyFrom = references.length > 0 ? rgb(references[0])
+                : new int[] {palette.nextInt(256), palette.nextInt(256), palette.nextInt(256)};
+        this.skyTo = new int[] {palette.nextInt(256), palette.nextInt(256), palette.nextInt(256)};
+        this.bands = 8 + layout.nextInt(17);
+        int count = 4 + palette.nextInt(6);
         this.blocks = new int[count][];
         for (int i = 0; i < count; i++) {
-            int w = Math.max(1, width * (5 + random.nextInt(30)) / 100);
-            int h = Math.max(1, height * (5 + random.nextInt(30)) / 100);
-            int x0 = random.nextInt(Math.max(1, width - w + 1));
-            int y0 = random.nextInt(Math.max(1, height - h + 1));
-            blocks[i] = new int[] {x0, x0 + w, y0, y0 + h, random.nextInt(1 << 24)};
+            int w = Math.max(1, width * (5 + layout.nextInt(30)) / 100);
+            int h = Math.max(1, height * (5 + layout.nextInt(30)) / 100);
+            int x0 = layout.nextInt(Math.max(1, width - w + 1));
+            int y0 = layout.nextInt(Math.max(1, height - h + 1));
+            int colour = palette.nextInt(1 << 24);
+            blocks[i] = new int[] {x0, x0 + w, y0, y0 + h,
+                    references.length > 0 ? references[i % references.length] : colour};
         }
         int shorter = Math.min(width, height);
-        this.sunR = Math.max(1, shorter * (8 + random.nextInt(12)) / 100);
-        this.sunX = random.nextInt(Math.max(1, width));
-        this.sunY = random.nextInt(Math.max(1, height / 2 + 1));
-        this.sunRgb = 0xff0000 | (160 + random.nextInt(96)) << 8 | random.nextInt(120);
+        this.sunR = Math.max(1, shorter * (8 + layout.nextInt(12)) / 100);
+        this.sunX = layout.nextInt(Math.max(1, width));
+        this.sunY = layout.nextInt(Math.max(1, height / 2 + 1));
+        this.sunRgb = 0xff0000 | (160 + palette.nextInt(96)) << 8 | palette.nextInt(120);
         this.changes = new boolean[height + 1];
         for (int b = 0; b <= bands; b++) {
             mark((int) ((long) b * height / bands));
@@ -63,6 +79,15 @@ final class FakePainter implements PngEncoder.RowSource {
             mark(sunY - sunR + (int) ((long) s * 2 * sunR / SUN_STEPS));
         }
         this.gradient = new byte[width * 3];
+    }
+
+    private static int[] rgb(int colour) {
+        return new int[] {colour >> 16 & 0xff, colour >> 8 & 0xff, colour & 0xff};
+    }
+
+    /** A colour that stands for a reference image: derived from its content (or its URL), the same every time. */
+    static int colourOf(String input) {
+        return (int) (digest(input, null, 0, 0, 0) & 0xffffff);
     }
 
     byte[] png() {

@@ -4,12 +4,16 @@ import io.github.seedream4j.GenerationRequest;
 import io.github.seedream4j.AspectRatio;
 import io.github.seedream4j.SizeTier;
 import io.github.seedream4j.provider.fake.FakeProvider;
+import io.github.seedream4j.SeedreamModel;
 import io.github.seedream4j.spi.Capabilities;
+import io.github.seedream4j.spi.ImageTransport;
+import io.github.seedream4j.spi.ModelOffer;
 import io.github.seedream4j.spi.ImageProvider;
 import io.github.seedream4j.spi.ImageProviderFactory;
 import io.github.seedream4j.spi.ProviderSettings;
 import io.github.seedream4j.spi.SettingKey;
 import java.util.EnumSet;
+import java.util.Set;
 import java.util.List;
 
 /** Registers the fake provider with {@link java.util.ServiceLoader}. */
@@ -69,7 +73,15 @@ public final class FakeProviderFactory implements ImageProviderFactory {
                 .maxImagesPerCall(FakeProvider.IMAGES_PER_CALL)
                 .pricing(price)
                 .resumable(true)
+                .model(offer(SeedreamModel.V4_0))
+                .model(offer(SeedreamModel.V4_5))
+                .model(offer(SeedreamModel.V5_0_LITE))
                 .build();
+    }
+
+    private static ModelOffer offer(SeedreamModel model) {
+        return new ModelOffer(model, "fake-seedream-" + model.label(), Set.of(ImageTransport.DATA_URI, ImageTransport.URL),
+                true);
     }
 
     @Override
