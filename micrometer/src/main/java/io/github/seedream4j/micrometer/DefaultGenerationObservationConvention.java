@@ -4,16 +4,21 @@ import io.github.seedream4j.GenerationResult;
 import io.github.seedream4j.Seed;
 import io.micrometer.common.KeyValue;
 import io.micrometer.common.KeyValues;
+import java.util.Locale;
 
 /**
- * The default names, after the OpenTelemetry semantic conventions for generative AI client spans and metrics
- * ({@code gen_ai.*}). The conventions have no operation name for images, so the operation is
- * {@value #OPERATION} (their name for multimodal content generation) with {@code gen_ai.output.type=image}.
+ * The default names, after the OpenTelemetry semantic conventions for generative AI ({@code gen_ai.*}). The
+ * observation is named {@value #NAME}, the conventions' metric for the duration of a client operation, so the
+ * timer that Micrometer's {@code DefaultMeterObservationHandler} makes of it carries that name. The conventions
+ * have no operation name for images, so the operation is {@value #OPERATION} (their name for multimodal content
+ * generation) with {@code gen_ai.output.type=image}.
  *
- * <p>Low-cardinality keys (also metric tags): {@value #OPERATION_NAME}, {@value #PROVIDER_NAME} (the seedream4j
- * provider id, such as {@code runpod}), {@value #REQUEST_MODEL}, {@value #OUTPUT_TYPE}, {@value #OUTCOME}
- * ({@code running}, {@code completed}, {@code failed}, {@code cancelled}) and {@value #ERROR_TYPE} (the
- * exception's simple class name, or {@code none} so that every meter of one name has the same tag keys).
+ * <p>Low-cardinality keys (also the timer's tags): {@value #OPERATION_NAME}, {@value #PROVIDER_NAME} (the
+ * seedream4j provider id, such as {@code runpod}), {@value #REQUEST_MODEL} and {@value #OUTPUT_TYPE}; once the
+ * generation has ended also {@value #OUTCOME} ({@code completed}, {@code failed} or {@code cancelled}) and
+ * {@value #ERROR_TYPE} (the exception's canonical class name, or {@value #NO_ERROR} so that every timer of one name
+ * has the same tag keys, as Prometheus requires). Micrometer's handler adds a tag {@code error} of its own; the
+ * filter from {@link ObservingGenerationListener#meterFilter()} removes it.
  *
  * <p>High-cardinality keys (traces only): {@value #GENERATION_ID}, {@value #RESPONSE_ID} (the provider's job ids),
  * {@value #REQUEST_SEED}, {@value #CHOICE_COUNT} (images asked for), {@value #RESOLUTION} and, once completed,
@@ -21,12 +26,14 @@ import io.micrometer.common.KeyValues;
  */
 public class DefaultGenerationObservationConvention implements GenerationObservationConvention {
 
-    /** The observation's name; Micrometer's timer is named after it. Spring AI uses the same name. */
-    public static final String NAME = "gen_ai.client.operation";
+    /** The observation's name, and so the timer's: the OpenTelemetry GenAI client operation duration. */
+    public static final String NAME = "gen_ai.client.operation.duration";
     /** The model every seedream4j provider serves. */
     public static final String MODEL = "seedream-4.0";
     /** The value of {@value #OPERATION_NAME}. */
     public static final String OPERATION = "generate_content";
+    /** The value of {@value #ERROR_TYPE} when the generation did not fail. */
+    public static final String NO_ERROR = "none";
 
     /** Key: the operation. */
     public static final String OPERATION_NAME = "gen_ai.operation.name";
@@ -38,7 +45,7 @@ public class DefaultGenerationObservationConvention implements GenerationObserva
     public static final String OUTPUT_TYPE = "gen_ai.output.type";
     /** Key: how the generation ended. */
     public static final String OUTCOME = "seedream.outcome";
-    /** Key: the error's class, or {@code none}. */
+    /** Key: the error's canonical class name, or {@value #NO_ERROR}. */
     public static final String ERROR_TYPE = "error.type";
     /** Key: the client's generation id. */
     public static final String GENERATION_ID = "seedream.generation.id";
@@ -62,24 +69,42 @@ public class DefaultGenerationObservationConvention implements GenerationObserva
         return NAME;
     }
 
-    /** {@code generate_content seedream-4.0}, the conventions' span name: operation, then model. */
+    /** {@return {@code generate_content seedream-4.0}, the conventions' span name: operation, then model} */
     @Override
     public String getContextualName(GenerationObservationContext context) {
         return OPERATION + " " + MODEL;
     }
 
+    /**
+     * {@return the operation, provider, model and output type; once the generation has ended, also its outcome and
+     * error type} The outcome is left out while the generation runs, so the long task timer Micrometer keeps for
+     * running observations carries no outcome that is bound to change.
+     */
     @Override
     public KeyValues getLowCardinalityKeyValues(GenerationObservationContext context) {
-        Throwable error = context.getError();
-        return KeyValues.of(
+        KeyValues values = KeyValues.of(
                 KeyValue.of(OPERATION_NAME, OPERATION),
                 KeyValue.of(PROVIDER_NAME, context.providerId()),
                 KeyValue.of(REQUEST_MODEL, MODEL),
-                KeyValue.of(OUTPUT_TYPE, "image"),
-                KeyValue.of(OUTCOME, context.outcome().name().toLowerCase(java.util.Locale.ROOT)),
-                KeyValue.of(ERROR_TYPE, error == null ? "none" : error.getClass().getSimpleName()));
+                KeyValue.of(OUTPUT_TYPE, "image"));
+        if (context.outcome() == GenerationObservationContext.Outcome.RUNNING) {
+            return values;
+        }
+        return values.and(
+                KeyValue.of(OUTCOME, context.outcome().name().toLowerCase(Locale.ROOT)),
+                KeyValue.of(ERROR_TYPE, errorType(context.getError())));
     }
 
+    /** The conventions ask for the canonical class name; an anonymous class has none and gives its binary name. */
+    private static String errorType(Throwable error) {
+        if (error == null) {
+            return NO_ERROR;
+        }
+        String canonical = error.getClass().getCanonicalName();
+        return canonical != null ? canonical : error.getClass().getName();
+    }
+
+    /** {@return the generation id, images asked for, pixels, seed and, once completed, cost and job ids} */
     @Override
     public KeyValues getHighCardinalityKeyValues(GenerationObservationContext context) {
         KeyValues values = KeyValues.of(

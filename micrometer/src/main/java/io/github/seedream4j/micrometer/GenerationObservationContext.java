@@ -36,32 +36,32 @@ public final class GenerationObservationContext extends Observation.Context {
         this.validated = Objects.requireNonNull(validated, "validated");
     }
 
-    /** The event that started the generation: its id, provider, request, exact pixels and warnings. */
+    /** {@return the event that started the generation: its id, provider, request, exact pixels and warnings} */
     public GenerationEvent.Validated validated() {
         return validated;
     }
 
-    /** The generation's id. */
+    /** {@return the generation's id} */
     public String generationId() {
         return validated.generationId();
     }
 
-    /** The provider's id, for example {@code runpod}. */
+    /** {@return the provider's id, for example {@code runpod}} */
     public String providerId() {
         return validated.providerId();
     }
 
-    /** How the generation ended, or {@link Outcome#RUNNING}. */
+    /** {@return how the generation ended, or {@link Outcome#RUNNING}} */
     public Outcome outcome() {
         return outcome;
     }
 
-    /** The result, once the generation completed. */
+    /** {@return the result, once the generation completed} */
     public Optional<GenerationResult> result() {
         return Optional.ofNullable(result);
     }
 
-    /** How many requests were retried so far. */
+    /** {@return how many requests were retried so far} */
     public int retries() {
         return retries.get();
     }
