@@ -12,6 +12,7 @@ public final class GenerationTimeoutException extends SeedreamException {
 
     private static final long serialVersionUID = 1L;
 
+    /** Whether the provider may have accepted the request. */
     private final boolean mayHaveBeenAccepted;
 
     /**
