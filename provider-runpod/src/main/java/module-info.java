@@ -8,6 +8,9 @@ module io.github.seedream4j.provider.runpod {
 
     exports io.github.seedream4j.provider.runpod;
 
+    // Jackson reads and writes the request and job records reflectively.
+    opens io.github.seedream4j.provider.runpod.internal to tools.jackson.databind;
+
     provides io.github.seedream4j.spi.ImageProviderFactory
             with io.github.seedream4j.provider.runpod.internal.RunpodProviderFactory;
 }

@@ -1,5 +1,6 @@
 package io.github.seedream4j.provider.runpod;
 
+import io.github.seedream4j.http.HttpSettings;
 import io.github.seedream4j.spi.SettingKey;
 import java.util.List;
 
@@ -10,11 +11,17 @@ import java.util.List;
  */
 public final class RunpodSettings {
 
-    /** The API key; required and secret. Environment variable {@code RUNPOD_API_KEY}. */
+    /**
+     * The API key; required and secret. Environment variable {@code RUNPOD_API_KEY}. A key holding a line break or
+     * another control character is refused when the client is built.
+     */
     public static final SettingKey API_KEY = SettingKey.required("api-key", "Runpod API key").asSecret()
             .withEnvironmentVariables("RUNPOD_API_KEY");
 
-    /** The API base URL, {@code https://api.runpod.ai/v2} by default. */
+    /**
+     * The API base URL, {@code https://api.runpod.ai/v2} by default. Plain {@code http} only to this machine, unless
+     * {@link #ALLOW_INSECURE_HTTP} is true: requests to it carry the API key.
+     */
     public static final SettingKey BASE_URL = SettingKey.optional("base-url", "Runpod serverless API base URL",
             "https://api.runpod.ai/v2");
 
@@ -22,16 +29,15 @@ public final class RunpodSettings {
     public static final SettingKey ENDPOINT = SettingKey.optional("endpoint", "Runpod endpoint id",
             "seedream-v4-t2i");
 
-    /** How long {@code /runsync} waits for the job before answering, 1s to 300s; {@code 60s} by default. */
-    public static final SettingKey WAIT = SettingKey.optional("wait",
-            "how long /runsync waits for the job before answering (1s..300s)", "60s");
-
     /** The price model for estimates, {@code 0.027/megapixel} by default (it reproduces Runpod's example costs). */
     public static final SettingKey PRICE = SettingKey.optional("price", "price model used for cost estimates",
             "0.027/megapixel");
 
+    /** {@code true} lets the API key travel over plain http to another machine; {@code false} by default. */
+    public static final SettingKey ALLOW_INSECURE_HTTP = HttpSettings.ALLOW_INSECURE_HTTP;
+
     /** Every setting, in the order above. */
-    public static final List<SettingKey> ALL = List.of(API_KEY, BASE_URL, ENDPOINT, WAIT, PRICE);
+    public static final List<SettingKey> ALL = List.of(API_KEY, BASE_URL, ENDPOINT, PRICE, ALLOW_INSECURE_HTTP);
 
     private RunpodSettings() {
     }

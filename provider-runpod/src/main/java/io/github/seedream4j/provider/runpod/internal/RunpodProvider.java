@@ -1,431 +1,289 @@
 package io.github.seedream4j.provider.runpod.internal;
 
-import feign.Request;
-import feign.Response;
-import io.github.seedream4j.ConfigurationException;
-import io.github.seedream4j.Cost;
-import io.github.seedream4j.GeneratedImage;
 import io.github.seedream4j.GenerationCancelledException;
 import io.github.seedream4j.GenerationFailedException;
 import io.github.seedream4j.GenerationTimeoutException;
 import io.github.seedream4j.OutcomeUnknownException;
-import io.github.seedream4j.http.FeignSupport;
-import io.github.seedream4j.http.HttpErrors;
+import io.github.seedream4j.http.ErrorKind;
+import io.github.seedream4j.http.ErrorReport;
+import io.github.seedream4j.http.ErrorTranslator;
+import io.github.seedream4j.http.HttpCaller;
+import io.github.seedream4j.http.HttpReply;
 import io.github.seedream4j.http.Idempotency;
 import io.github.seedream4j.http.ImageDownloader;
-import io.github.seedream4j.http.Retrier;
-import io.github.seedream4j.http.RetryAfter;
-import io.github.seedream4j.http.RetryListener;
-import io.github.seedream4j.http.RetryPolicy;
+import io.github.seedream4j.http.Json;
+import io.github.seedream4j.provider.runpod.RunpodSettings;
 import io.github.seedream4j.spi.GenerationContext;
 import io.github.seedream4j.spi.ImageProvider;
 import io.github.seedream4j.spi.ProviderCall;
 import io.github.seedream4j.spi.ProviderResult;
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.net.http.HttpRequest;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
-import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Seedream on Runpod. Two flows over the same job API:
- * <ul>
- *   <li>{@link #generate} (blocking) uses {@code POST /runsync?wait=}: one round trip when the job finishes within
- *       the wait; a non-terminal answer falls back to polling {@code /status} at once (sync results are kept only a
- *       minute). The job id is unknown until the answer, so a cancel during the wait cannot reach Runpod.</li>
- *   <li>{@link #generateAsync} (what {@code SeedreamClient} uses) uses {@code POST /run}: the id comes back at once,
- *       is reported, cancels reach Runpod ({@code POST /cancel/{id}}) and the job can be resumed for 30 minutes.
- *       Polls are scheduled on the context's scheduler and each HTTP call runs on its executor; no thread sleeps.</li>
- * </ul>
- * Neither submitting POST is ever sent twice once it may have reached Runpod. Thread-safe.
+ * Seedream on Runpod's job API: {@code POST /run}, then {@code GET /status/{id}} until the job ends, then the image
+ * is fetched at once (Runpod's URLs expire). The job id is reported as soon as the {@code /run} answer arrives, also
+ * when the generation was cancelled meanwhile: that answer is awaited, not aborted, and the job is then cancelled
+ * ({@code POST /cancel/{id}}) on arrival. Polls are scheduled on the generation's scheduler; no thread sleeps. The
+ * deadline is the client's: the provider polls until the generation is cancelled, whatever the clock says.
+ * Thread-safe.
  */
 final class RunpodProvider implements ImageProvider {
 
     static final String ID = RunpodProviderFactory.ID;
-    private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(10);
-    private static final Duration READ_TIMEOUT = Duration.ofSeconds(30);
-    private static final Duration RUNSYNC_MARGIN = Duration.ofSeconds(10);
+    private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(30);
     private static final Duration FIRST_POLL = Duration.ofMillis(250);
     private static final Duration MAX_POLL = Duration.ofSeconds(3);
+    private static final System.Logger LOG = System.getLogger("io.github.seedream4j.provider." + ID);
 
     private final RunpodConfig config;
-    private final JsonMapper mapper = FeignSupport.jsonMapper();
-    private final RunpodApi api;
-    private final Retrier retrier = Retrier.of(ID, RetryPolicy.defaults());
-    private final HttpErrors errors;
+    private final ErrorTranslator errors;
+    private final HttpCaller http;
     private final ImageDownloader downloader;
 
     RunpodProvider(RunpodConfig config) {
         this.config = config;
-        System.Logger log = System.getLogger("io.github.seedream4j.provider.runpod");
-        this.api = FeignSupport.builder(config.apiKey(), mapper, log, CONNECT_TIMEOUT, READ_TIMEOUT)
-                .target(RunpodApi.class, config.baseUrl().toString());
-        this.errors = new HttpErrors(ID, "RUNPOD_API_KEY", config.apiKey(), mapper);
-        this.downloader = ImageDownloader.builder(ID).connectTimeout(CONNECT_TIMEOUT).readTimeout(READ_TIMEOUT)
+        this.errors = ErrorTranslator.builder(ID).credential(RunpodSettings.API_KEY).secrets(config.apiKey())
+                .console("the Runpod console")
+                .notFoundAdvice("endpoint '" + config.endpoint() + "' does not exist at " + config.baseUrl()
+                        + ": check the setting 'endpoint' (" + RunpodSettings.ENDPOINT.propertyName(ID) + ")")
                 .build();
-    }
-
-    // ------------------------------------------------------------------ blocking flow: /runsync
-
-    @Override
-    public ProviderResult generate(ProviderCall call, GenerationContext context) {
-        String what = "POST /" + config.endpoint() + "/runsync";
-        Duration wait = clamp(context.remaining());
-        Request.Options options = FeignSupport.options(CONNECT_TIMEOUT, wait.plus(RUNSYNC_MARGIN));
-        long since = System.nanoTime();
-        Response response = retrier.execute(what, Idempotency.NON_IDEMPOTENT,
-                () -> api.runsync(config.endpoint(), wait.toMillis(), body(call), options), listener(context));
-        Job job = submission(what, response);
-        if (job.id() != null) {
-            context.submitted(job.id());
-        }
-        boolean first = true;
-        while (!job.isTerminal()) {
-            requireId(what, job);
-            checkStillWanted(job.id(), context);
-            if (!first) {
-                sleep(nextPoll(since), job.id(), context);
-            }
-            first = false;
-            job = status(job.id(), retrier.execute(statusWhat(job.id()), Idempotency.IDEMPOTENT,
-                    pollOf(job.id()), listener(context)));
-            context.polled(job.id(), job.status());
-        }
-        return finish(job, context);
-    }
-
-    // ------------------------------------------------------------------ non-blocking flow: /run + polling
-
-    @Override
-    public CompletableFuture<ProviderResult> generateAsync(ProviderCall call, GenerationContext context) {
-        String what = "POST /" + config.endpoint() + "/run";
-        CompletableFuture<ProviderResult> result = new CompletableFuture<>();
-        JsonNode body = body(call);
-        Thread caller = Thread.currentThread();
-        CompletableFuture<Response> sent = retrier.executeAsync(what, Idempotency.NON_IDEMPOTENT,
-                () -> CompletableFuture.supplyAsync(() -> api.run(config.endpoint(), body), context.executor()),
-                context.scheduler(), listener(context));
-        result.whenComplete((r, e) -> {
-            if (e instanceof CancellationException) {
-                sent.cancel(false);
-            }
-        });
-        sent.whenComplete((response, error) -> {
-            if (error != null) {
-                result.completeExceptionally(unwrap(error));
-                return;
-            }
-            try {
-                Job job = submission(what, response);
-                requireId(what, job);
-                context.submitted(job.id());
-                // on a worker (the usual case) fetch the image here; never block the thread that called us
-                follow(job, context, result, Thread.currentThread() != caller);
-            } catch (RuntimeException e) {
-                result.completeExceptionally(e);
-            }
-        });
-        return result;
+        this.http = HttpCaller.builder(ID).errors(errors).timeout(REQUEST_TIMEOUT).build();
+        this.downloader = ImageDownloader.builder(ID).build();
     }
 
     @Override
-    public CompletableFuture<ProviderResult> resumeAsync(String jobId, ProviderCall call, GenerationContext context) {
-        CompletableFuture<ProviderResult> result = new CompletableFuture<>();
-        follow(new Job(jobId, "RESUMED", null, null, null, null), context, result, false);
-        return result;
+    public CompletableFuture<ProviderResult> generate(ProviderCall call, GenerationContext context) {
+        HttpRequest run = request("run").POST(Json.body(RunRequest.of(call))).build();
+        return http.submit(context, run).thenCompose(reply -> {
+            Job job = submission(reply);
+            context.progress().submitted(job.id());
+            if (!job.isTerminal()) {
+                cancelOnCancel(job.id(), context);
+            }
+            if (context.isCancelled()) {
+                throw cancelled(job.id());
+            }
+            return follow(job, context);
+        });
     }
 
-    /** Waits for {@code job} without holding a thread, cancelling it on Runpod when the wait is abandoned. */
-    private void follow(Job job, GenerationContext context, CompletableFuture<ProviderResult> result,
-            boolean inline) {
-        AtomicBoolean cancelSent = new AtomicBoolean();
-        Runnable cancel = () -> {
-            if (cancelSent.compareAndSet(false, true)) {
-                sendCancel(job.id(), context);
-            }
-        };
-        context.onCancel(cancel);
-        result.whenComplete((r, e) -> {
-            if (e instanceof CancellationException || e instanceof GenerationTimeoutException
-                    || e instanceof GenerationCancelledException) {
-                cancel.run();
+    @Override
+    public CompletableFuture<ProviderResult> resume(String jobId, ProviderCall call, GenerationContext context) {
+        cancelOnCancel(jobId, context);
+        return follow(Job.resumed(jobId), context);
+    }
+
+    /** Cancels the job on Runpod when the generation ends without it, at once if it already did; once. */
+    private void cancelOnCancel(String jobId, GenerationContext context) {
+        AtomicBoolean sent = new AtomicBoolean();
+        context.onCancel(() -> {
+            if (sent.compareAndSet(false, true)) {
+                cancelJob(jobId);
             }
         });
+    }
+
+    private void cancelJob(String jobId) {
+        HttpRequest cancel = request("cancel/" + jobId).POST(HttpRequest.BodyPublishers.noBody()).build();
+        http.sendDetached(cancel, Idempotency.IDEMPOTENT).whenComplete((reply, error) -> {
+            if (error == null) {
+                LOG.log(System.Logger.Level.DEBUG, () -> "cancel of Runpod job " + jobId + ": HTTP " + reply.status());
+            } else {
+                LOG.log(System.Logger.Level.WARNING, () -> "cancelling Runpod job " + jobId + " failed ("
+                        + errors.redactor().serverText(String.valueOf(error.getMessage()))
+                        + "); cancel it in the Runpod console");
+            }
+        });
+    }
+
+    /** Polls {@code job} until it ends, then fetches its image. */
+    private CompletableFuture<ProviderResult> follow(Job job, GenerationContext context) {
         if (job.isTerminal()) {
-            finishAsync(job, context, result, inline);
-        } else {
-            schedulePoll(job.id(), Duration.ZERO, System.nanoTime(), context, result);
+            return finish(job, context);
         }
+        CompletableFuture<ProviderResult> result = new CompletableFuture<>();
+        schedulePoll(job.id(), Duration.ZERO, System.nanoTime(), context, result);
+        return result;
     }
 
     private void schedulePoll(String jobId, Duration delay, long since, GenerationContext context,
             CompletableFuture<ProviderResult> result) {
-        if (result.isDone()) {
-            return;
-        }
-        if (context.isCancelled() || !Instant.now().plus(delay).isBefore(context.deadline())) {
-            result.completeExceptionally(context.isCancelled() ? cancelled(jobId) : timedOut(jobId));
+        if (context.isCancelled()) {
+            result.completeExceptionally(cancelled(jobId));
             return;
         }
         try {
             context.scheduler().schedule(() -> poll(jobId, since, context, result), delay.toNanos(),
                     TimeUnit.NANOSECONDS);
         } catch (RuntimeException e) {
-            result.completeExceptionally(new GenerationCancelledException("provider runpod: the client is closing; "
-                    + "stopped waiting for job " + jobId, ID, jobId, e));
+            result.completeExceptionally(cancelled(jobId));
         }
     }
 
     private void poll(String jobId, long since, GenerationContext context, CompletableFuture<ProviderResult> result) {
-        if (result.isDone()) {
-            return;
-        }
-        Thread timer = Thread.currentThread();
-        retrier.executeAsync(statusWhat(jobId), Idempotency.IDEMPOTENT,
-                () -> CompletableFuture.supplyAsync(pollOf(jobId)::get, context.executor()), context.scheduler(),
-                listener(context)).whenComplete((response, error) -> {
+        http.send(context, request("status/" + jobId).GET().build(), Idempotency.IDEMPOTENT)
+                .whenComplete((reply, error) -> {
+                    if (error != null) {
+                        result.completeExceptionally(error);
+                        return;
+                    }
+                    Job job;
                     try {
-                        if (error != null) {
-                            throw unwrap(error);
-                        }
-                        Job job = status(jobId, response);
-                        context.polled(jobId, job.status());
-                        if (job.isTerminal()) {
-                            // normally on the worker that polled; never fetch on the shared timer thread
-                            finishAsync(job, context, result, Thread.currentThread() != timer);
-                        } else {
-                            schedulePoll(jobId, nextPoll(since), since, context, result);
-                        }
+                        job = status(jobId, reply);
                     } catch (RuntimeException e) {
                         result.completeExceptionally(e);
+                        return;
                     }
+                    context.progress().polled(jobId, job.state());
+                    if (!job.isTerminal()) {
+                        schedulePoll(jobId, nextPoll(since), since, context, result);
+                        return;
+                    }
+                    finish(job, context).whenComplete((done, failed) -> {
+                        if (failed != null) {
+                            result.completeExceptionally(failed);
+                        } else {
+                            result.complete(done);
+                        }
+                    });
                 });
     }
 
-    private void finishAsync(Job job, GenerationContext context, CompletableFuture<ProviderResult> result,
-            boolean inline) {
-        if (result.isDone()) {
-            return;
-        }
-        if (inline) {
-            try {
-                result.complete(finish(job, context));
-            } catch (RuntimeException | Error e) {
-                // an OutOfMemoryError while keeping a huge image in memory must fail the generation, not hang it
-                result.completeExceptionally(e);
-            }
-            return;
-        }
-        try {
-            context.executor().execute(() -> {
-                try {
-                    result.complete(finish(job, context));
-                } catch (RuntimeException | Error e) {
-                    result.completeExceptionally(e);
-                }
-            });
-        } catch (RuntimeException e) {
-            result.completeExceptionally(e);
-        }
-    }
-
-    private void sendCancel(String jobId, GenerationContext context) {
-        String what = "POST /" + config.endpoint() + "/cancel/" + jobId;
-        try {
-            retrier.executeAsync(what, Idempotency.IDEMPOTENT,
-                    () -> CompletableFuture.supplyAsync(() -> api.cancel(config.endpoint(), jobId), context.executor()),
-                    context.scheduler(), RetryListener.NONE).whenComplete((response, error) -> {
-                        if (response != null) {
-                            int status = response.status();
-                            response.close();
-                            context.logger().log(System.Logger.Level.DEBUG, prefix(context) + "cancel of job " + jobId
-                                    + ": HTTP " + status);
-                        } else {
-                            context.logger().log(System.Logger.Level.WARNING, prefix(context)
-                                    + "cancelling Runpod job " + jobId + " failed: " + unwrap(error).getMessage()
-                                    + "; cancel it in the Runpod console");
-                        }
-                    });
-        } catch (RuntimeException e) {
-            context.logger().log(System.Logger.Level.WARNING, prefix(context) + "cancelling Runpod job " + jobId
-                    + " failed: " + e.getMessage() + "; cancel it in the Runpod console");
-        }
-    }
-
-    // ------------------------------------------------------------------ shared
-
-    /** The prefix every generation log line starts with, as core writes it. */
-    private static String prefix(GenerationContext context) {
-        return "generation " + context.generationId() + " [" + context.providerId() + "] ";
-    }
-
-    private ProviderResult finish(Job job, GenerationContext context) {
+    /** The outcome of a finished job: its image fetched into the sink, or the failure it reports. */
+    private CompletableFuture<ProviderResult> finish(Job job, GenerationContext context) {
         String id = job.id();
-        switch (job.status()) {
+        switch (job.state()) {
             case "COMPLETED":
                 break;
             case "FAILED":
-                throw new GenerationFailedException("provider runpod: job " + id + " failed: " + failure(job)
-                        + "; Runpod does not charge failed generations", ID, id, null);
+                return CompletableFuture.failedFuture(new GenerationFailedException("provider runpod: job " + id
+                        + " failed: " + failure(job) + "; Runpod does not charge failed generations", ID, id, null));
             case "CANCELLED":
-                throw new GenerationCancelledException("provider runpod: job " + id + " was cancelled", ID, id, null);
-            case "TIMED_OUT":
-                throw new GenerationTimeoutException("provider runpod: job " + id + " timed out on Runpod (it expired "
-                        + "in the queue or its worker did not report back); send the request again", ID, id, null);
+                return CompletableFuture.failedFuture(new GenerationCancelledException("provider runpod: job " + id
+                        + " was cancelled", ID, id, null));
             default:
-                throw new IllegalStateException("not terminal: " + job.status());
+                return CompletableFuture.failedFuture(new GenerationTimeoutException("provider runpod: job " + id
+                        + " timed out on Runpod (it expired in the queue or its worker did not report back); send "
+                        + "the request again", ID, id, null));
         }
-        String url = job.imageUrl().orElseThrow(() -> new GenerationFailedException("provider runpod: job " + id
-                + " is COMPLETED but its output has no image_url or result; nothing can be fetched. Send the request "
-                + "again", ID, id, null));
+        String url = job.imageUrl().orElse(null);
+        if (url == null) {
+            return CompletableFuture.failedFuture(new GenerationFailedException("provider runpod: job " + id
+                    + " is COMPLETED but its output has no image_url or result; nothing can be fetched. Send the "
+                    + "request again", ID, id, null));
+        }
         URI uri;
         try {
             uri = new URI(url);
         } catch (URISyntaxException e) {
-            throw new GenerationFailedException("provider runpod: job " + id + " returned an image URL that is not a "
-                    + "valid URL; send the request again", ID, id, e);
+            return CompletableFuture.failedFuture(new GenerationFailedException("provider runpod: job " + id
+                    + " returned an image URL that is not a valid URL; send the request again", ID, id, null));
         }
-        GeneratedImage image = downloader.download(uri, context.images(), id, listener(context));
-        return ProviderResult.builder().image(image).jobId(id)
-                .reportedCost(job.cost().map(Cost::usd).orElse(null))
-                .queue(job.delayMillis() == null ? null : Duration.ofMillis(job.delayMillis()))
-                .execution(job.executionMillis() == null ? null : Duration.ofMillis(job.executionMillis()))
-                .build();
+        return downloader.download(context, uri, id).thenApply(stored -> ProviderResult.builder().jobId(id)
+                .reportedCost(job.cost().orElse(null), "USD")
+                .queue(job.delayTime() == null ? null : Duration.ofMillis(job.delayTime()))
+                .execution(job.executionTime() == null ? null : Duration.ofMillis(job.executionTime()))
+                .build());
     }
 
-    /** The job in the answer to a submitting POST, whatever the HTTP status, or the error it stands for. */
-    private Job submission(String what, Response response) {
-        int status = response.status();
-        String retryAfter = Retrier.header(response, "Retry-After");
-        String text = HttpErrors.bodyText(response);
-        Job job = parse(text);
-        if (job != null) {
+    /** The job in the answer to {@code /run}, whatever the HTTP status, or the error it stands for. */
+    private Job submission(HttpReply reply) {
+        Job job = parse(reply);
+        if (job != null && job.id() != null && !job.id().isBlank()) {
             return job;
         }
-        if (status == 404) {
-            throw new ConfigurationException("provider runpod: " + what + " answered HTTP 404" + errors.describe(text)
-                    + "; endpoint '" + config.endpoint() + "' does not exist at " + config.baseUrl()
-                    + ": check the setting 'endpoint' (seedream.runpod.endpoint)", ID, null, null);
+        ErrorReport report = errors.report(reply, null);
+        if (job != null) {
+            throw new OutcomeUnknownException(errors.describe(report) + "; the answer has status " + job.state()
+                    + " but no job id, so the job cannot be followed. " + errors.notSentAgain(), ID, null, null);
         }
-        if (status == 504 || status < 400) {
-            throw new OutcomeUnknownException("provider runpod: " + what + " answered HTTP " + status
-                    + " without a job" + errors.describe(text) + "; Runpod may have started a paid job anyway. It was "
-                    + "not sent again; check the Runpod console before sending the request again", ID, null, null);
+        if (reply.isSuccess()) {
+            throw errors.exception(ErrorKind.OUTCOME_UNKNOWN, report, "the answer names no job, and Runpod may have "
+                    + "started a paid job anyway. " + errors.notSentAgain());
         }
-        throw errors.translate(what, status, text, RetryAfter.parse(retryAfter, Instant.now()).orElse(null), null,
-                null);
+        throw errors.translate(report);
     }
 
     /** The job in the answer to a status poll, or the error it stands for. */
-    private Job status(String jobId, Response response) {
-        int status = response.status();
-        String retryAfter = Retrier.header(response, "Retry-After");
-        String text = HttpErrors.bodyText(response);
-        Job job = parse(text);
+    private Job status(String jobId, HttpReply reply) {
+        Job job = parse(reply);
         if (job != null) {
-            return job.id() == null ? new Job(jobId, job.status(), job.output(), job.error(), job.delayMillis(),
-                    job.executionMillis()) : job;
+            return job.withIdIfMissing(jobId);
         }
-        String what = statusWhat(jobId);
-        if (status == 404) {
-            throw new GenerationFailedException("provider runpod: " + what + " answered HTTP 404: job " + jobId
-                    + " is unknown or expired (Runpod keeps /run results 30 minutes and /runsync results 1 minute); "
-                    + "send the request again", ID, jobId, null);
+        ErrorReport report = errors.report(reply, jobId);
+        if (reply.status() == 404) {
+            throw errors.exception(ErrorKind.FAILED, report, "job " + jobId + " is unknown or expired (Runpod keeps "
+                    + "/run results 30 minutes); send the request again");
         }
-        if (status < 400) {
-            throw new GenerationFailedException("provider runpod: " + what + " answered HTTP " + status
-                    + " without a job status" + errors.describe(text) + "; resume job " + jobId + " later", ID, jobId,
-                    null);
+        if (reply.status() < 400) {
+            throw errors.exception(ErrorKind.FAILED, report, "the answer names no job status; resume job " + jobId
+                    + " later");
         }
-        throw errors.translate(what, status, text, RetryAfter.parse(retryAfter, Instant.now()).orElse(null), jobId,
-                "check the settings 'base-url' and 'endpoint'");
+        throw errors.translate(report);
     }
 
-    private Job parse(String text) {
-        String t = text.strip();
-        if (!t.startsWith("{")) {
-            return null;
-        }
+    /** A job read from a body that has a {@code status}, whatever the HTTP status; {@code null} otherwise. */
+    private static Job parse(HttpReply reply) {
         try {
-            return Job.from(mapper.readTree(t)).orElse(null);
+            JsonNode tree = Json.mapper().readTree(reply.body());
+            if (tree == null || !tree.isObject() || !tree.hasNonNull("status") || !tree.get("status").isString()) {
+                return null;
+            }
+            return Json.mapper().treeToValue(tree, Job.class);
         } catch (JacksonException e) {
             return null;
         }
     }
 
-    /** The provider's message for a FAILED job; a JSON document inside the text gives its inner message. */
+    /** Runpod's reason for a FAILED job; a JSON document inside the text gives its inner message. */
     private String failure(Job job) {
         JsonNode e = job.error();
-        String text;
         if (e == null || e.isNull()) {
             return "Runpod gave no reason";
-        } else if (e.isString()) {
-            text = e.asString();
-            int open = text.indexOf('{');
-            int close = text.lastIndexOf('}');
-            if (open >= 0 && close > open) {
-                String inner = errors.jsonMessage(text.substring(open, close + 1)).orElse(null);
-                if (inner == null) {
-                    inner = innerMessageField(text.substring(open, close + 1));
-                }
-                if (inner != null) {
-                    text = inner;
-                }
-            }
-        } else {
-            text = HttpErrors.jsonMessage(e).orElse(e.toString());
         }
-        return errors.message(text).orElse("Runpod gave no reason");
+        String text = e.isString() ? e.asString() : e.toString();
+        int open = text.indexOf('{');
+        int close = text.lastIndexOf('}');
+        if (open >= 0 && close > open) {
+            String inner = innerMessage(text.substring(open, close + 1));
+            if (inner != null) {
+                text = inner;
+            }
+        }
+        String said = errors.redactor().serverText(text);
+        return said.isEmpty() ? "Runpod gave no reason" : said;
     }
 
-    private String innerMessageField(String json) {
+    private static String innerMessage(String json) {
         try {
-            JsonNode node = mapper.readTree(json);
-            for (String f : new String[] {"error_message", "detail"}) {
-                if (node.hasNonNull(f)) {
-                    return node.get(f).asString();
+            JsonNode node = Json.mapper().readTree(json);
+            for (String field : new String[] {"message", "error_message", "detail", "error"}) {
+                JsonNode v = node.get(field);
+                if (v != null && v.isString() && !v.asString().isBlank()) {
+                    return v.asString();
+                }
+                if (v != null && v.isObject() && v.hasNonNull("message")) {
+                    return v.get("message").asString();
                 }
             }
         } catch (JacksonException ignored) {
-            // not JSON after all: keep the whole text
+            // not JSON after all: the whole text is the reason
         }
         return null;
     }
 
-    private JsonNode body(ProviderCall call) {
-        ObjectNode input = mapper.createObjectNode();
-        input.put("prompt", call.request().prompt().text());
-        call.request().negativePrompt().ifPresent(p -> input.put("negative_prompt", p.text()));
-        input.put("size", call.resolution().width() + "*" + call.resolution().height());
-        call.request().seed().ifPresent(s -> input.put("seed", s.value()));
-        call.request().safetyChecker().ifPresent(on -> input.put("enable_safety_checker", on));
-        ObjectNode root = mapper.createObjectNode();
-        root.set("input", input);
-        return root;
-    }
-
-    private java.util.function.Supplier<Response> pollOf(String jobId) {
-        return () -> api.status(config.endpoint(), jobId);
-    }
-
-    private String statusWhat(String jobId) {
-        return "GET /" + config.endpoint() + "/status/" + jobId;
-    }
-
-    private Duration clamp(Duration remaining) {
-        Duration wait = config.runsyncWait();
-        if (remaining.compareTo(wait) < 0) {
-            wait = remaining;
-        }
-        return wait.compareTo(RunpodConfig.MIN_WAIT) < 0 ? RunpodConfig.MIN_WAIT : wait;
+    private HttpRequest.Builder request(String operation) {
+        return HttpRequest.newBuilder(config.url(operation)).timeout(REQUEST_TIMEOUT)
+                .header("Authorization", "Bearer " + config.apiKey().reveal())
+                .header("Content-Type", "application/json").header("Accept", "application/json");
     }
 
     /**
@@ -438,60 +296,9 @@ final class RunpodProvider implements ImageProvider {
         return Duration.ofNanos(Math.max(FIRST_POLL.toNanos(), Math.min(MAX_POLL.toNanos(), pause)));
     }
 
-    private void requireId(String what, Job job) {
-        if (job.id() == null || job.id().isBlank()) {
-            throw new OutcomeUnknownException("provider runpod: " + what + " answered status " + job.status()
-                    + " without a job id, so the job cannot be followed; check the Runpod console before sending the "
-                    + "request again", ID, null, null);
-        }
-    }
-
-    private void checkStillWanted(String jobId, GenerationContext context) {
-        if (context.isCancelled()) {
-            sendCancel(jobId, context);
-            throw cancelled(jobId);
-        }
-        if (!Instant.now().isBefore(context.deadline())) {
-            sendCancel(jobId, context);
-            throw timedOut(jobId);
-        }
-    }
-
-    private void sleep(Duration pause, String jobId, GenerationContext context) {
-        Duration left = context.remaining();
-        try {
-            TimeUnit.NANOSECONDS.sleep(Math.min(pause.toNanos(), left.toNanos()));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            sendCancel(jobId, context);
-            throw new GenerationCancelledException("provider runpod: interrupted while waiting for job " + jobId
-                    + "; the job was cancelled", ID, jobId, e);
-        }
-    }
-
     private static GenerationCancelledException cancelled(String jobId) {
-        return new GenerationCancelledException("provider runpod: the generation was cancelled; job " + jobId
-                + " was cancelled on Runpod too", ID, jobId, null);
-    }
-
-    private static GenerationTimeoutException timedOut(String jobId) {
-        return new GenerationTimeoutException("provider runpod: job " + jobId + " did not finish before the "
-                + "generation's deadline; it was cancelled on Runpod. Raise the client's timeout if Runpod is just "
-                + "slow", ID, jobId, null);
-    }
-
-    private static RetryListener listener(GenerationContext context) {
-        return (attempt, delay, reason) -> context.retried(attempt, delay, reason);
-    }
-
-    private static RuntimeException unwrap(Throwable t) {
-        while (t instanceof CompletionException && t.getCause() != null) {
-            t = t.getCause();
-        }
-        if (t instanceof RuntimeException) {
-            return (RuntimeException) t;
-        }
-        return new GenerationFailedException("provider runpod failed: " + t, ID, null, t);
+        return new GenerationCancelledException("provider runpod: the generation ended; job " + jobId + " is "
+                + "cancelled on Runpod", ID, jobId, null);
     }
 
     @Override

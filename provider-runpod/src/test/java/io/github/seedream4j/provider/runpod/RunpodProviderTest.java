@@ -34,13 +34,17 @@ import io.github.seedream4j.RateLimitedException;
 import io.github.seedream4j.Resolution;
 import io.github.seedream4j.SeedreamClient;
 import io.github.seedream4j.SeedreamException;
+import io.github.seedream4j.GenerationEvent;
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** The client's path: discovery through ServiceLoader, then /run and /status polling. */
-class RunpodAsyncTest {
+/** The provider through the client: discovery through ServiceLoader, then /run and /status polling. */
+class RunpodProviderTest {
 
     static final String KEY = "rpa_CANARY_7f3e9d2b1c";
     static final String JOB = "eaebd6e7-6a92-4bb8-a911-f996ac5ea99d";
@@ -50,7 +54,7 @@ class RunpodAsyncTest {
 
     @BeforeEach
     void start() {
-        server = new WireMockServer(wireMockConfig().bindAddress("127.0.0.1").dynamicPort());
+        server = new WireMockServer(wireMockConfig().bindAddress("127.0.0.1").dynamicPort().http2PlainDisabled(true));
         server.start();
         client = client(Duration.ofSeconds(20));
     }
@@ -268,9 +272,9 @@ class RunpodAsyncTest {
 
         assertThatThrownBy(() -> client.resume(request(), JOB, ImageDestination.memory()))
                 .isInstanceOf(GenerationFailedException.class)
-                .hasMessage("provider runpod: GET /seedream-v4-t2i/status/" + JOB + " answered HTTP 404: job " + JOB
-                        + " is unknown or expired (Runpod keeps /run results 30 minutes and /runsync results 1 "
-                        + "minute); send the request again");
+                .hasMessage("provider runpod: GET /seedream-v4-t2i/status/" + JOB + " answered HTTP 404: request does "
+                        + "not exist; job " + JOB + " is unknown or expired (Runpod keeps /run results 30 minutes); "
+                        + "send the request again");
     }
 
     @Test
@@ -279,8 +283,10 @@ class RunpodAsyncTest {
                 .withFault(Fault.CONNECTION_RESET_BY_PEER)));
 
         assertThatThrownBy(() -> client.generate(request())).isInstanceOf(OutcomeUnknownException.class)
-                .hasMessageStartingWith("provider runpod: POST /seedream-v4-t2i/run may have reached the provider and "
-                        + "started a paid job, but the connection broke before an answer came back");
+                .hasMessage("provider runpod: POST /seedream-v4-t2i/run may have reached the provider and started a "
+                        + "paid job, but the connection to localhost:" + server.port() + " was closed before a complete "
+                        + "answer came back. It was not sent again; check the Runpod console before sending the request "
+                        + "again");
         server.verify(1, postRequestedFor(urlEqualTo("/seedream-v4-t2i/run")));
     }
 
@@ -290,9 +296,10 @@ class RunpodAsyncTest {
                 .withBody("<html><head><title>504 Gateway Time-out</title></head><body>nginx</body></html>")));
 
         assertThatThrownBy(() -> client.generate(request())).isInstanceOf(OutcomeUnknownException.class)
-                .hasMessage("provider runpod: POST /seedream-v4-t2i/run answered HTTP 504 without a job: an HTML page "
-                        + "titled '504 Gateway Time-out' (79 characters); Runpod may have started a paid job anyway. It "
-                        + "was not sent again; check the Runpod console before sending the request again");
+                .hasMessage("provider runpod: POST /seedream-v4-t2i/run answered HTTP 504: an HTML page titled '504 "
+                        + "Gateway Time-out' (79 characters); a gateway gave up waiting, and the provider may have "
+                        + "accepted, and charged, the request anyway. It was not sent again; check the Runpod console "
+                        + "before sending the request again");
         server.verify(1, postRequestedFor(urlEqualTo("/seedream-v4-t2i/run")));
     }
 
@@ -314,8 +321,8 @@ class RunpodAsyncTest {
         server.stubFor(post("/seedream-v4-t2i/run").willReturn(aResponse().withStatus(401)
                 .withBody("{\"error\":\"Unauthorized\"}")));
         assertThatThrownBy(() -> client.generate(request())).isInstanceOf(AuthenticationException.class)
-                .hasMessage("provider runpod: POST /seedream-v4-t2i/run answered HTTP 401: Unauthorized; the API key "
-                        + "was refused: check RUNPOD_API_KEY (a valid key with access to this endpoint)");
+                .hasMessage("provider runpod: POST /seedream-v4-t2i/run answered HTTP 401: Unauthorized; the credential "
+                        + "was refused: check RUNPOD_API_KEY (setting 'api-key')");
 
         server.stubFor(post("/seedream-v4-t2i/run").willReturn(aResponse().withStatus(400)
                 .withBody("{\"message\":\"input.prompt is required\"}")));
@@ -332,8 +339,8 @@ class RunpodAsyncTest {
         server.stubFor(post("/seedream-v4-t2i/run").willReturn(aResponse().withStatus(429)
                 .withHeader("Retry-After", "0").withBody("Too Many Requests")));
         assertThatThrownBy(() -> client.generate(request())).isInstanceOf(RateLimitedException.class)
-                .hasMessageStartingWith("provider runpod: POST /seedream-v4-t2i/run answered HTTP 429: Too Many "
-                        + "Requests; the account is rate limited");
+                .hasMessage("provider runpod: POST /seedream-v4-t2i/run answered HTTP 429: Too Many Requests; the "
+                        + "account is rate limited: wait at least 1s and try again");
 
         server.stubFor(post("/seedream-v4-t2i/run").willReturn(aResponse().withStatus(500)
                 .withBody("<!DOCTYPE html><html><title>Oops</title></html>")));
@@ -356,6 +363,132 @@ class RunpodAsyncTest {
         }
         assertThat(client.toString()).doesNotContain(KEY);
         assertThat(e.getMessage()).contains("key **** is not valid");
+    }
+
+    @Test
+    void create_missingKeyNamesTheVariable() {
+        assertThatThrownBy(() -> SeedreamClient.builder().provider("runpod").systemProperties(k -> null)
+                .environment(k -> null).build()).isInstanceOf(ConfigurationException.class)
+                .hasMessage("provider runpod needs setting 'api-key' (Runpod API key): set the environment variable "
+                        + "RUNPOD_API_KEY or SEEDREAM_RUNPOD_API_KEY, or the system property seedream.runpod.api-key");
+    }
+
+    /** Issue 16 #8: the key went into a header and came back in an exception's cause; now build() refuses it. */
+    @Test
+    void create_keyWithATrailingCarriageReturnIsRefusedWithoutShowingIt() {
+        Throwable e = catchThrowable(() -> SeedreamClient.builder().provider("runpod").systemProperties(k -> null)
+                .environment(Map.of("RUNPOD_API_KEY", KEY + "\r")::get).setting("base-url", server.baseUrl()).build());
+
+        assertThat(e).isInstanceOf(ConfigurationException.class).hasMessage("provider runpod setting 'api-key' from "
+                + "environment variable RUNPOD_API_KEY ends with a line break (the value is not shown); set it again "
+                + "without it, for example without the newline a file or 'echo' adds").hasNoCause();
+        server.verify(0, postRequestedFor(urlEqualTo("/seedream-v4-t2i/run")));
+    }
+
+    /** Issue 16 #9: plain http to another machine would carry the key in clear. */
+    @Test
+    void create_plainHttpToAnotherMachineIsRefusedUnlessAllowed() {
+        assertThatThrownBy(() -> SeedreamClient.builder().provider("runpod").setting("api-key", KEY)
+                .setting("base-url", "http://192.0.2.2:18090/v2").systemProperties(k -> null).environment(k -> null)
+                .build()).isInstanceOf(ConfigurationException.class).hasMessage("provider runpod setting 'base-url' "
+                        + "from explicit setting 'base-url' is http://192.0.2.2:18090/v2: plain http would send the "
+                        + "credential unencrypted to 192.0.2.2; use https, or set 'allow-insecure-http' to true (system "
+                        + "property seedream.runpod.allow-insecure-http) if the network is trusted");
+
+        SeedreamClient.builder().provider("runpod").setting("api-key", KEY).setting("base-url",
+                "http://192.0.2.2:18090/v2").setting("allow-insecure-http", "true").systemProperties(k -> null)
+                .environment(k -> null).build().close();
+    }
+
+    /** Issue 19 #13: user-info in the base URL was accepted, unused, and printed in a later message. */
+    @Test
+    void create_baseUrlWithUserInfoIsRefusedWithoutShowingIt() {
+        Throwable e = catchThrowable(() -> SeedreamClient.builder().provider("runpod").setting("api-key", KEY)
+                .setting("base-url", "https://admin:hunter2@api.runpod.ai/v2").systemProperties(k -> null)
+                .environment(k -> null).build());
+
+        assertThat(e).isInstanceOf(ConfigurationException.class).hasMessageContaining("https://***@api.runpod.ai/v2");
+        assertThat(e.getMessage()).doesNotContain("hunter2").doesNotContain("admin");
+    }
+
+    @Test
+    void toString_neverShowsTheKey() {
+        assertThat(client.toString()).doesNotContain(KEY);
+        try (var provider = new io.github.seedream4j.provider.runpod.internal.RunpodProviderFactory().create(
+                io.github.seedream4j.spi.ProviderSettings.of("runpod", Map.of("api-key", KEY), k -> null, k -> null))) {
+            assertThat(provider.toString()).doesNotContain(KEY).contains("apiKey=****");
+        }
+    }
+
+    /**
+     * Issue 19 #1: twenty generations cancelled while their /run is still on its way. Each answer is awaited, its job
+     * id reported, and the job cancelled on arrival: as many cancels as jobs, none left running.
+     */
+    @Test
+    void cancel_beforeTheJobIdArrives_cancelsEveryJobOnArrival() throws Exception {
+        try (SlowRunpod slow = new SlowRunpod(1500)) {
+            List<GenerationEvent.Submitted> submitted = new java.util.concurrent.CopyOnWriteArrayList<>();
+            try (SeedreamClient c = SeedreamClient.builder().provider("runpod").setting("api-key", KEY)
+                    .setting("base-url", slow.baseUrl()).systemProperties(k -> null).environment(k -> null)
+                    .timeout(Duration.ofSeconds(30)).listener(ev -> {
+                        if (ev instanceof GenerationEvent.Submitted s) {
+                            submitted.add(s);
+                        }
+                    }).build()) {
+                List<java.util.concurrent.CompletableFuture<GenerationResult>> futures = new java.util.ArrayList<>();
+                for (int i = 0; i < 20; i++) {
+                    futures.add(c.generateAsync(request()));
+                }
+                assertThat(slow.runsArrived.await(20, TimeUnit.SECONDS)).as("20 POST /run arrived").isTrue();
+                assertThat(slow.cancels.get()).isZero();
+
+                for (int i = 0; i < 20; i++) {
+                    futures.get(i).cancel(i % 2 == 0);
+                }
+
+                assertThat(slow.cancelsArrived.await(20, TimeUnit.SECONDS)).as("20 POST /cancel arrived, %s so far",
+                        slow.cancels).isTrue();
+                assertThat(futures).allMatch(java.util.concurrent.CompletableFuture::isCancelled);
+            }
+            assertThat(slow.runs.get()).isEqualTo(20);
+            assertThat(slow.cancelledJobs).hasSize(20).doesNotHaveDuplicates();
+            assertThat(submitted).as("no event after the caller gave up").isEmpty();
+        }
+    }
+
+    /** Cancelled at once, some /run never leave: every job that was created is cancelled, and only those. */
+    @Test
+    void cancel_atOnce_cancelsAsManyJobsAsWereCreated() throws Exception {
+        try (SlowRunpod slow = new SlowRunpod(300)) {
+            try (SeedreamClient c = SeedreamClient.builder().provider("runpod").setting("api-key", KEY)
+                    .setting("base-url", slow.baseUrl()).systemProperties(k -> null).environment(k -> null).build()) {
+                for (int i = 0; i < 20; i++) {
+                    c.generateAsync(request()).cancel(true);
+                }
+                Thread.sleep(300 + 1000);
+            }
+            for (int i = 0; i < 200 && slow.cancels.get() < slow.runs.get(); i++) {
+                Thread.sleep(25);
+            }
+            assertThat(slow.cancels.get()).as("cancels").isEqualTo(slow.runs.get());
+        }
+    }
+
+    /** Issue 19 #1: a thread already interrupted submits nothing. */
+    @Test
+    void generate_onAnInterruptedThreadSendsNothing() {
+        stubRun("{\"id\":\"" + JOB + "\",\"status\":\"IN_QUEUE\"}");
+
+        Thread.currentThread().interrupt();
+        Throwable e;
+        try {
+            e = catchThrowable(() -> client.generate(request()));
+        } finally {
+            Thread.interrupted();
+        }
+
+        assertThat(e).isInstanceOf(io.github.seedream4j.GenerationCancelledException.class);
+        server.verify(0, postRequestedFor(urlEqualTo("/seedream-v4-t2i/run")));
     }
 
     void awaitRequests(com.github.tomakehurst.wiremock.matching.RequestPatternBuilder pattern)
