@@ -6,9 +6,6 @@
 module io.github.seedream4j.provider.cloudflare {
     requires io.github.seedream4j.core;
     requires io.github.seedream4j.http;
-    requires feign.core;
-    requires tools.jackson.databind;
-    requires com.fasterxml.jackson.annotation;
 
     exports io.github.seedream4j.provider.cloudflare;
 

@@ -207,7 +207,8 @@ public final class HttpCaller {
             x.inFlight.set(null);
             if (error != null) {
                 Throwable e = Failures.unwrap(error);
-                if (e instanceof TimeoutException) {
+                if (e instanceof TimeoutException || e instanceof HttpTimeoutException) {
+                    // the JDK's timer (to the headers) and this one (to the end of the body) say the same thing
                     sent.cancel(true);
                     e = new HttpTimeoutException("within " + Failures.seconds(limit));
                 }

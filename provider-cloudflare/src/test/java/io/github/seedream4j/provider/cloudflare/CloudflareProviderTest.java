@@ -13,6 +13,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
@@ -70,6 +71,7 @@ class CloudflareProviderTest {
     private static final String TOKEN = "cf-canary-token-7d41e0a9b2";
     private static final String ACCOUNT = "023e105f4ecef8ad9ca31a8372d0c353";
     private static final String RUN = "/accounts/" + ACCOUNT + "/ai/run";
+    private static final String HEAD = "provider cloudflare: POST " + RUN + " answered HTTP ";
     private static final String STORAGE = "https://ark-content-generation-v2-ap-southeast-1.tos-ap-southeast-1.volces.com";
 
     private static WireMockServer server;
@@ -376,7 +378,7 @@ class CloudflareProviderTest {
         stubRun(401, envelope(10000, "Authentication error"));
 
         assertThat(failure(GenerationRequest.of("a lake"))).isInstanceOf(AuthenticationException.class)
-                .hasMessage("Cloudflare rejected the API token (HTTP 401, code 10000: Authentication error): check "
+                .hasMessage(HEAD + "401: Authentication error (code 10000); Cloudflare rejected the API token: check "
                         + "CLOUDFLARE_API_TOKEN (setting 'api-token'); the token must be valid and carry the Workers AI "
                         + "Read or Edit permission (an AI Gateway permission alone is not enough)");
         assertThat(posts()).isEqualTo(1);
@@ -389,8 +391,8 @@ class CloudflareProviderTest {
         SeedreamException e = failure(GenerationRequest.of("a lake"));
 
         assertThat(e).isInstanceOf(InsufficientCreditException.class);
-        assertThat(e.getMessage()).startsWith("Cloudflare refused to bill the request (HTTP 402, code 2021: "
-                + "Insufficient Unified Billing credits)");
+        assertThat(e.getMessage()).startsWith(HEAD + "402: Insufficient Unified Billing credits (code 2021); "
+                + "Cloudflare refused to bill the request");
         assertThat(posts()).isEqualTo(1);
     }
 
@@ -403,8 +405,8 @@ class CloudflareProviderTest {
 
         assertThat(e).isInstanceOfSatisfying(RateLimitedException.class,
                 r -> assertThat(r.retryAfter()).contains(Duration.ofSeconds(7)));
-        assertThat(e).hasMessage("Cloudflare is rate limiting this account or is out of capacity for model "
-                + "'bytedance/seedream-4.0' (HTTP 429, code 3040: Capacity temporarily exceeded); nothing was "
+        assertThat(e).hasMessage(HEAD + "429: Capacity temporarily exceeded (code 3040); Cloudflare is rate "
+                + "limiting this account or is out of capacity for model 'bytedance/seedream-4.0'; nothing was "
                 + "generated; wait at least 7s and try again");
         assertThat(e.isRetryable()).isTrue();
         assertThat(posts()).isEqualTo(1);
@@ -474,7 +476,8 @@ class CloudflareProviderTest {
         }
 
         assertThat(e).isInstanceOf(OutcomeUnknownException.class);
-        assertThat(e.getMessage()).contains("no answer came back within the read timeout");
+        assertThat(e.getMessage()).contains("no complete answer came back from 127.0.0.1:" + server.port()
+                + " within 1s. It was not sent again; check the Cloudflare dashboard");
         assertThat(posts()).isEqualTo(1);
     }
 
@@ -483,8 +486,8 @@ class CloudflareProviderTest {
         stubRun(405, vector("error-7001.json"));
 
         assertThat(failure(GenerationRequest.of("a lake"))).isInstanceOf(ConfigurationException.class)
-                .hasMessage("Cloudflare does not accept this request at " + base() + " (HTTP 405, code 7001: GET not "
-                        + "supported for requested URI.); check the setting 'base-url', whose default is "
+                .hasMessage(HEAD + "405: GET not supported for requested URI. (code 7001); Cloudflare does not "
+                        + "accept this request at " + base() + "; check the setting 'base-url', whose default is "
                         + "https://api.cloudflare.com/client/v4");
     }
 
@@ -495,8 +498,8 @@ class CloudflareProviderTest {
         SeedreamException e = failure(GenerationRequest.of("a lake"));
 
         assertThat(e).isInstanceOf(ConfigurationException.class);
-        assertThat(e.getMessage()).startsWith("Cloudflare could not route the request for account id '" + ACCOUNT
-                + "' (HTTP 404, code 7003: Could not route to ").contains("check the setting 'account-id' "
+        assertThat(e.getMessage()).startsWith(HEAD + "404: Could not route to ").contains("(code 7003); Cloudflare "
+                + "could not route the request for account id '" + ACCOUNT + "'; check the setting 'account-id' "
                 + "(environment variable CLOUDFLARE_ACCOUNT_ID)");
     }
 
@@ -506,11 +509,11 @@ class CloudflareProviderTest {
 
         SeedreamException e = failure(GenerationRequest.of("a lake"));
 
-        assertThat(e).isInstanceOf(ConfigurationException.class).hasMessage("Cloudflare could not route the request "
-                + "for account id '" + ACCOUNT + "' (HTTP 400, code 7003: Could not route to /accounts/xxx/ai/v1, "
-                + "perhaps your object identifier is invalid?; code 7000: No route for that URI); check the setting "
-                + "'account-id' (environment variable CLOUDFLARE_ACCOUNT_ID): it is the 32-character id shown on the "
-                + "dashboard's overview page; also check the setting 'base-url' (now " + base() + ")");
+        assertThat(e).isInstanceOf(ConfigurationException.class).hasMessage(HEAD + "400: Could not route to "
+                + "/accounts/xxx/ai/v1, perhaps your object identifier is invalid? (code 7003); No route for that URI "
+                + "(code 7000); Cloudflare could not route the request for account id '" + ACCOUNT + "'; check the "
+                + "setting 'account-id' (environment variable CLOUDFLARE_ACCOUNT_ID): it is the 32-character id shown "
+                + "on the dashboard's overview page; also check the setting 'base-url' (now " + base() + ")");
     }
 
     @Test
@@ -518,9 +521,9 @@ class CloudflareProviderTest {
         stubRun(200, vector("error-run-api-failed.json"));
 
         assertThat(failure(GenerationRequest.of("a lake"))).isInstanceOf(ProviderUnavailableException.class)
-                .hasMessage("Cloudflare has no provider available for model 'bytedance/seedream-4.0' (HTTP 200, code "
-                        + "provider_unavailable: All providers for this model are currently unavailable.); nothing was "
-                        + "generated; try again later");
+                .hasMessage(HEAD + "200: All providers for this model are currently unavailable. (code "
+                        + "provider_unavailable); Cloudflare has no provider available for model "
+                        + "'bytedance/seedream-4.0'; nothing was generated; try again later");
     }
 
     @Test
@@ -530,8 +533,8 @@ class CloudflareProviderTest {
                         + "<body>cloudflare</body></html>")));
 
         assertThat(failure(GenerationRequest.of("a lake"))).isInstanceOf(ProviderUnavailableException.class)
-                .hasMessage("Cloudflare could not run the request (HTTP 502; the body is not JSON); this is a problem "
-                        + "on Cloudflare's side; try again later");
+                .hasMessage(HEAD + "502: an HTML page titled '502 Bad Gateway' (79 characters); Cloudflare could not "
+                        + "run the request; this is a problem on Cloudflare's side; try again later");
         assertThat(posts()).isEqualTo(1);
     }
 
@@ -540,9 +543,9 @@ class CloudflareProviderTest {
         stubRun(200, "");
 
         assertThat(failure(GenerationRequest.of("a lake"))).isInstanceOf(OutcomeUnknownException.class)
-                .hasMessage("Cloudflare answered HTTP 200; the body is empty; the image was probably generated and "
-                        + "billed, but its URL is lost. It was not sent again; check the Cloudflare dashboard before "
-                        + "sending the request again");
+                .hasMessage(HEAD + "200: the body is empty; the image was probably generated and billed, but its URL "
+                        + "is lost. It was not sent again; check the Cloudflare dashboard before sending the request "
+                        + "again");
         assertThat(posts()).isEqualTo(1);
     }
 
@@ -551,9 +554,9 @@ class CloudflareProviderTest {
         stubRun(504, "");
 
         assertThat(failure(GenerationRequest.of("a lake"))).isInstanceOf(OutcomeUnknownException.class)
-                .hasMessage("Cloudflare answered HTTP 504; the body is empty; a gateway timed out waiting for the "
-                        + "model, which may still have generated and billed the image. It was not sent again; check "
-                        + "the Cloudflare dashboard before sending the request again");
+                .hasMessage(HEAD + "504; a gateway timed out waiting for the model, which may still have generated "
+                        + "and billed the image. It was not sent again; check the Cloudflare dashboard before sending "
+                        + "the request again");
         assertThat(posts()).isEqualTo(1);
     }
 
@@ -562,8 +565,8 @@ class CloudflareProviderTest {
         stubRun(500, "");
 
         assertThat(failure(GenerationRequest.of("a lake"))).isInstanceOf(ProviderUnavailableException.class)
-                .hasMessage("Cloudflare could not run the request (HTTP 500; the body is empty); this is a problem on "
-                        + "Cloudflare's side; try again later");
+                .hasMessage(HEAD + "500; Cloudflare could not run the request; this is a problem on Cloudflare's "
+                        + "side; try again later");
         assertThat(posts()).isEqualTo(1);
     }
 
@@ -678,14 +681,54 @@ class CloudflareProviderTest {
         return s.toString();
     }
 
+    /** Issue 16 #8: a token with a trailing newline fails build(), naming the setting and never the value. */
+    @Test
+    void build_tokenWithALineBreak_isRefusedWithoutShowingIt() {
+        Throwable e = catchThrowable(() -> builder(Map.of("api-token", TOKEN + "\n")).build());
+
+        assertThat(e).isInstanceOf(ConfigurationException.class).hasMessage("provider cloudflare setting 'api-token' "
+                + "from explicit setting 'api-token' ends with a line break (the value is not shown); set it again "
+                + "without it, for example without the newline a file or 'echo' adds").hasNoCause();
+        assertThat(posts()).isZero();
+    }
+
+    /** Issue 16 #9: plain http to another machine would carry the token in clear. */
+    @Test
+    void build_plainHttpToAnotherMachine_isRefusedUnlessAllowed() {
+        assertThatThrownBy(() -> builder(Map.of("base-url", "http://192.0.2.2/client/v4")).build())
+                .isInstanceOf(ConfigurationException.class).hasMessageContaining("plain http would send the "
+                        + "credential unencrypted to 192.0.2.2; use https, or set 'allow-insecure-http' to true");
+        builder(Map.of("base-url", "http://192.0.2.2/client/v4", "allow-insecure-http", "yes")).build().close();
+    }
+
+    /** Cancelling a generation aborts its call to /ai/run: nothing waits for an answer no one will use. */
+    @Test
+    void cancel_abortsTheCallInFlight() throws Exception {
+        server.stubFor(post(urlEqualTo(RUN)).willReturn(aResponse().withStatus(200).withFixedDelay(10_000)
+                .withBody(served("vector-a-response.json"))));
+        try (SeedreamClient client = client()) {
+            java.util.concurrent.CompletableFuture<GenerationResult> f = client.generateAsync(GenerationRequest.of(
+                    "a lake"));
+            for (int i = 0; i < 400 && posts() == 0; i++) {
+                Thread.sleep(10);
+            }
+            long started = System.nanoTime();
+
+            f.cancel(true);
+
+            assertThat(catchThrowable(f::join)).isInstanceOf(java.util.concurrent.CancellationException.class);
+            assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(5));
+        }
+        assertThat(posts()).isEqualTo(1);
+    }
+
     // --- discovery and capabilities
 
     @Test
     void capabilities_withSettings_useTheConfiguredPrice() {
         ImageProviderFactory factory = ProviderCatalog.discover().find("cloudflare").orElseThrow();
 
-        // through the concrete type: this core's SPI has no capabilities(ProviderSettings) yet
-        Capabilities c = ((CloudflareProviderFactory) factory).capabilities(ProviderSettings.of("cloudflare",
+        Capabilities c = factory.capabilities(ProviderSettings.of("cloudflare",
                 Map.of("price", "0.05/image"), n -> null, n -> null));
 
         assertThat(c.pricing().estimate(Resolution.of(2048, 2048), 2)).isEqualTo(Cost.usd("0.10"));
@@ -695,7 +738,7 @@ class CloudflareProviderTest {
     void capabilities_withMalformedPrice_nameTheSetting() {
         ImageProviderFactory factory = ProviderCatalog.discover().find("cloudflare").orElseThrow();
 
-        assertThatThrownBy(() -> ((CloudflareProviderFactory) factory).capabilities(ProviderSettings.of("cloudflare",
+        assertThatThrownBy(() -> factory.capabilities(ProviderSettings.of("cloudflare",
                 Map.of("price", "cheap"), n -> null, n -> null)))
                 .isInstanceOf(ConfigurationException.class)
                 .hasMessage("provider cloudflare setting 'price' from explicit setting 'price' is 'cheap'; expected a "

@@ -2,6 +2,7 @@ package io.github.seedream4j.provider.cloudflare.internal;
 
 import io.github.seedream4j.ConfigurationException;
 import io.github.seedream4j.PriceModel;
+import io.github.seedream4j.http.HttpSettings;
 import io.github.seedream4j.provider.cloudflare.CloudflareSettings;
 import io.github.seedream4j.spi.ProviderSettings;
 import io.github.seedream4j.spi.Secret;
@@ -24,7 +25,7 @@ record CloudflareConfig(Secret token, String accountId, URI baseUrl, String gate
         Duration timeout, int maxAttempts, PriceModel price) {
 
     static CloudflareConfig from(ProviderSettings s) {
-        Secret token = s.secret(CloudflareSettings.API_TOKEN);
+        Secret token = HttpSettings.credential(s, CloudflareSettings.API_TOKEN);
         String accountId = s.get(CloudflareSettings.ACCOUNT_ID).strip();
         // The id goes into the URL path; anything but letters, digits and dashes is a typo such as an unexpanded
         // "${CLOUDFLARE_ACCOUNT_ID}", which Cloudflare would only answer with a routing error (7003).
@@ -34,7 +35,7 @@ record CloudflareConfig(Secret token, String accountId, URI baseUrl, String gate
                     + " is '" + accountId + "'; expected the 32-character hexadecimal account id shown on the "
                     + "Cloudflare dashboard's overview page", s.providerId(), null, null);
         }
-        URI baseUrl = s.uri(CloudflareSettings.BASE_URL);
+        URI baseUrl = HttpSettings.baseUrl(s, CloudflareSettings.BASE_URL);
         String gatewayId = s.find(CloudflareSettings.GATEWAY_ID).map(String::strip).orElse(null);
         String model = s.get(CloudflareSettings.MODEL).strip();
         Duration timeout = s.duration(CloudflareSettings.TIMEOUT);
@@ -51,5 +52,17 @@ record CloudflareConfig(Secret token, String accountId, URI baseUrl, String gate
         }
         PriceModel price = s.price(CloudflareSettings.PRICE);
         return new CloudflareConfig(token, accountId, baseUrl, gatewayId, model, timeout, (int) maxAttempts, price);
+    }
+
+    /** {@return the run endpoint of this account} */
+    URI runUrl() {
+        return URI.create(baseUrl + "/accounts/" + accountId + "/ai/run");
+    }
+
+    @Override
+    public String toString() {
+        return "CloudflareConfig[token=****, account=" + accountId + ", baseUrl=" + baseUrl + ", gateway=" + gatewayId
+                + ", model=" + model + ", timeout=" + timeout + ", maxAttempts=" + maxAttempts + ", price=" + price
+                + "]";
     }
 }

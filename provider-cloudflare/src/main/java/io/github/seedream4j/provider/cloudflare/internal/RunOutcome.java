@@ -1,5 +1,6 @@
 package io.github.seedream4j.provider.cloudflare.internal;
 
+import io.github.seedream4j.http.ErrorDetail;
 import java.net.URI;
 import java.util.List;
 import java.util.Objects;
@@ -75,16 +76,9 @@ sealed interface RunOutcome {
             message = message == null ? "" : message;
         }
 
-        /** The numeric code, or -1 when the code is absent or not a number. */
-        int numericCode() {
-            if (code == null) {
-                return -1;
-            }
-            try {
-                return Integer.parseInt(code.strip());
-            } catch (NumberFormatException e) {
-                return -1;
-            }
+        /** {@return this error as the toolkit's translator reads it} */
+        ErrorDetail toDetail() {
+            return new ErrorDetail(code, message);
         }
 
         @Override

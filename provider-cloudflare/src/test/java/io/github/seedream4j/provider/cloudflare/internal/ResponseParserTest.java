@@ -77,7 +77,8 @@ class ResponseParserTest {
 
         assertThat(outcome).isEqualTo(new RunOutcome.Failed(List.of(new ApiError("7001",
                 "GET not supported for requested URI."))));
-        assertThat(((RunOutcome.Failed) outcome).errors().get(0).numericCode()).isEqualTo(7001);
+        assertThat(((RunOutcome.Failed) outcome).errors().get(0).toDetail()).isEqualTo(new io.github.seedream4j.http
+                .ErrorDetail("7001", "GET not supported for requested URI."));
     }
 
     @Test
@@ -104,7 +105,6 @@ class ResponseParserTest {
 
         assertThat(outcome).isEqualTo(new RunOutcome.Failed(List.of(new ApiError("provider_unavailable",
                 "All providers for this model are currently unavailable."))));
-        assertThat(((RunOutcome.Failed) outcome).errors().get(0).numericCode()).isEqualTo(-1);
     }
 
     @Test
