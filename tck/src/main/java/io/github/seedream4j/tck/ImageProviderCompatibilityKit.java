@@ -7,7 +7,9 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 import io.github.seedream4j.AspectRatio;
 import io.github.seedream4j.Charge;
 import io.github.seedream4j.GeneratedImage;
+import io.github.seedream4j.GenerationCancelledException;
 import io.github.seedream4j.GenerationEvent;
+import io.github.seedream4j.GenerationHandle;
 import io.github.seedream4j.GenerationRequest;
 import io.github.seedream4j.GenerationResult;
 import io.github.seedream4j.GenerationTimeoutException;
@@ -34,13 +36,18 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HexFormat;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.ServiceLoader;
 import java.util.Set;
 import java.util.UUID;
@@ -49,14 +56,21 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import java.util.stream.Stream;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageReader;
 import javax.imageio.stream.ImageInputStream;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
@@ -80,12 +94,18 @@ import org.junit.jupiter.api.TestFactory;
  * stable id, capabilities that match behaviour (exact sizes at the edges of the declared range, declared tiers at
  * the {@link SizeTable} pixels, declared options honoured and undeclared ones refused or warned), results that keep
  * core's promises (decodable images at the exact pixels, media type matching the bytes, seeds, cost), errors only
- * from the {@link SeedreamException} family, cancellation and deadlines, concurrent calls, and that no secret shows
- * up in {@code toString()} or in an exception.
+ * from the {@link SeedreamException} family, cancellation, interrupts and deadlines, job ids that arrive after the
+ * caller gave up, concurrent calls, and that no secret shows up in {@code toString()} or in an exception.
  *
  * <p>Hooks: in-process providers usually need none. HTTP providers return a stub server's URL from
- * {@link #settings()} and program it in {@link #expectGeneration(Resolution)}, {@link #provokeFailure(Map)} and
- * {@link #makeSlow(Map)}. Tests whose hook the subclass does not implement are skipped (aborted), not passed.
+ * {@link #settings()} and program it in {@link #expectGeneration(Resolution)}, {@link #provokeFailure(Map)},
+ * {@link #makeSlow(Map)} and, for APIs with jobs, {@link #holdSubmission(Map, HeldSubmission)}; {@link StubServer}
+ * and {@link TestImages} help. A test whose hook the subclass does not implement, or that does not apply to the
+ * provider, is reported by Surefire as skipped, with the reason in its report
+ * ({@code target/surefire-reports/TEST-*.xml}); no test passes without checking something.
+ *
+ * <p>System property {@value #DEADLINE_RUNS_PROPERTY} sets how many times the deadline check runs in a row (default
+ * {@value #DEFAULT_DEADLINE_RUNS}), for example {@code mvn verify -Dseedream4j.tck.deadline-runs=50}.
  *
  * <p>JUnit creates one instance per test method; hooks run on the test's thread. A test can be switched off by
  * overriding it with {@code @Disabled("why")}, which should be rare and explained.
@@ -95,7 +115,22 @@ public abstract class ImageProviderCompatibilityKit {
     /** An undeclared extra option name the kit uses to check that unknown extras are refused or warned. */
     public static final String UNDECLARED_EXTRA = "tck-undeclared-extra";
 
+    /** System property: how many times the deadline check runs in a row. */
+    public static final String DEADLINE_RUNS_PROPERTY = "seedream4j.tck.deadline-runs";
+
+    /** How many times the deadline check runs when {@value #DEADLINE_RUNS_PROPERTY} is not set. */
+    public static final int DEFAULT_DEADLINE_RUNS = 3;
+
     private static final Duration BOUND = Duration.ofSeconds(60);
+    private static final Duration DEADLINE = Duration.ofSeconds(1);
+    private static final Duration CANCEL_BOUND = Duration.ofSeconds(10);
+
+    /**
+     * Core logs every result warning; the kit provokes such warnings on purpose (undeclared options), so it turns
+     * that one logger down while its tests run. Held here because {@code java.util.logging} keeps loggers weakly.
+     */
+    private static final Logger CORE_EVENTS = Logger.getLogger("io.github.seedream4j.events");
+    private static Level eventsLevel;
 
     private final String canary = "tck-canary-" + UUID.randomUUID();
     private final List<SeedreamClient> clients = new CopyOnWriteArrayList<>();
@@ -107,13 +142,19 @@ public abstract class ImageProviderCompatibilityKit {
 
     // ------------------------------------------------------------------------------------------------ hooks
 
-    /** The id of the provider under test, as its factory reports it. */
+    /**
+     * The id of the provider under test, as its factory reports it.
+     *
+     * @return the id, for example {@code acme}
+     */
     protected abstract String providerId();
 
     /**
      * The settings the provider needs in a test, by key name, for example a stub server's {@code base-url}. Secret
      * settings need not be given: the kit sets each to a canary value. System properties and environment variables
      * are hidden from the clients the kit builds, so a developer's real key is never used. Empty by default.
+     *
+     * @return the settings by key name, never {@code null}
      */
     protected Map<String, String> settings() {
         return Map.of();
@@ -122,16 +163,21 @@ public abstract class ImageProviderCompatibilityKit {
     /**
      * The names of the settings that hold credentials; the kit sets each to {@link #canary()} and checks that the
      * value never shows up in {@code toString()} or in an exception. By default every key of
-     * {@link ImageProviderFactory#settings()} marked {@link SettingKey#secret()}.
+     * {@link ImageProviderFactory#settings()} marked {@link SettingKey#secret()}. When there is none, the secrecy test
+     * is skipped.
+     *
+     * @return the names of the secret settings, never {@code null}
      */
     protected Set<String> secretSettings() {
         return factory().settings().stream().filter(SettingKey::secret).map(SettingKey::name)
-                .collect(Collectors.toCollection(java.util.LinkedHashSet::new));
+                .collect(Collectors.toCollection(LinkedHashSet::new));
     }
 
     /**
      * Whether the same request with the same seed gives byte-identical images. Turns on the reproducibility check;
      * {@code false} by default (a remote model need not be deterministic).
+     *
+     * @return whether images are reproducible
      */
     protected boolean deterministic() {
         return false;
@@ -141,6 +187,8 @@ public abstract class ImageProviderCompatibilityKit {
      * Arranges for the following generations to succeed with images of {@code resolution}. HTTP providers stub
      * their server here (for example WireMock answering with a real PNG of that size); in-process providers need
      * nothing. Called before every generation the kit expects to succeed, on the test's thread.
+     *
+     * @param resolution the pixels the next generations ask for
      */
     protected void expectGeneration(Resolution resolution) {
     }
@@ -149,6 +197,9 @@ public abstract class ImageProviderCompatibilityKit {
      * Arranges for the next generation to fail at the provider, for example a stub answering 500, or a setting of a
      * fake that scripts a failure (added to {@code settings}, a mutable copy of {@link #settings()}). Returns
      * whether it did; the default does nothing and returns {@code false}, and the failure test is skipped.
+     *
+     * @param settings a mutable copy of {@link #settings()} the failing client is built with
+     * @return whether a failure is arranged
      */
     protected boolean provokeFailure(Map<String, String> settings) {
         return false;
@@ -157,15 +208,83 @@ public abstract class ImageProviderCompatibilityKit {
     /**
      * Arranges for the next generations to take long, at least 30 seconds (for example a latency setting added to
      * {@code settings}, a mutable copy of {@link #settings()}, or a stub whose job never finishes). Returns whether
-     * it did; the default returns {@code false}, and the cancellation and deadline tests are skipped.
+     * it did; the default returns {@code false}, and the cancellation, interrupt and deadline tests are skipped.
+     *
+     * @param settings a mutable copy of {@link #settings()} the slow client is built with
+     * @return whether slowness is arranged
      */
     protected boolean makeSlow(Map<String, String> settings) {
         return false;
     }
 
     /**
+     * Whether the provider reports a job id ({@link io.github.seedream4j.spi.Progress#submitted}) before the images
+     * arrive, as APIs that accept a job and are then polled do. When true, the cancellation test waits for the job
+     * id before it cancels, and the late-job-id tests apply. APIs whose id, if any, comes only with the result
+     * answer {@code false}. By default {@link Capabilities#resumable()}: a job that can be resumed has an id first.
+     *
+     * @return whether job ids are reported before the images
+     */
+    protected boolean jobIdsBeforeResult() {
+        return factory().capabilities().resumable();
+    }
+
+    /**
+     * For providers with jobs: arranges for the next submission to be held by the stub until the kit releases it,
+     * then answered with {@link HeldSubmission#jobId()}, after which the job never finishes; and for a cancel request
+     * for the job to be reported with {@link HeldSubmission#cancelled(String)}. {@code settings} is a mutable copy
+     * of {@link #settings()}. With {@link StubServer}:
+     *
+     * <pre>{@code
+     * stub.on("POST", "/v1/jobs", r -> StubServer.Response.json(200, "{\"id\":\"" + held.awaitRelease() + "\"}"));
+     * stub.on("GET", "/v1/jobs/*", r -> StubServer.Response.json(200, "{\"status\":\"running\"}"));
+     * stub.on("DELETE", "/v1/jobs/*", r -> {
+     *     held.cancelled(r.pathSegment(2));
+     *     return StubServer.Response.json(200, "{}");
+     * });
+     * return true;
+     * }</pre>
+     *
+     * Returns whether it did; the default returns {@code false}, and the tests of job cancellation and of job ids
+     * that arrive after the caller gave up are skipped.
+     *
+     * @param settings a mutable copy of {@link #settings()} the client is built with
+     * @param held the kit's handle on the submission, to wire the stub to
+     * @return whether the submission is held
+     */
+    protected boolean holdSubmission(Map<String, String> settings, HeldSubmission held) {
+        return false;
+    }
+
+    /**
+     * How many times the deadline test runs in a row: the system property {@value #DEADLINE_RUNS_PROPERTY}, by
+     * default {@value #DEFAULT_DEADLINE_RUNS}.
+     *
+     * @return the number of runs, at least 1
+     * @throws IllegalArgumentException if the property is not a whole number from 1
+     */
+    protected int deadlineRuns() {
+        String value = System.getProperty(DEADLINE_RUNS_PROPERTY);
+        if (value == null || value.isBlank()) {
+            return DEFAULT_DEADLINE_RUNS;
+        }
+        try {
+            int runs = Integer.parseInt(value.strip());
+            if (runs >= 1) {
+                return runs;
+            }
+        } catch (NumberFormatException e) {
+            // reported below with the value
+        }
+        throw new IllegalArgumentException("system property " + DEADLINE_RUNS_PROPERTY + " is a whole number of "
+                + "runs from 1, not '" + value + "'");
+    }
+
+    /**
      * The jar or classes directory holding the provider's module descriptor. By default where the factory class
      * was loaded from, which in the provider's own build is {@code target/classes}.
+     *
+     * @return the jar or directory
      */
     protected Path moduleLocation() {
         return ModuleDescriptors.locationOf(factory().getClass());
@@ -219,6 +338,32 @@ public abstract class ImageProviderCompatibilityKit {
         SeedreamClient client = adjust.apply(b).build();
         clients.add(client);
         return client;
+    }
+
+    /**
+     * As {@link #client}, but with the factory injected through an observer that sees every call the client hands
+     * the provider.
+     */
+    private SeedreamClient observedClient(ObservedFactory observed, Map<String, String> settings,
+            UnaryOperator<SeedreamClient.Builder> adjust) {
+        SeedreamClient.Builder b = SeedreamClient.builder().provider(observed).settings(withCanary(settings))
+                .classLoader(loader()).systemProperties(k -> null).environment(k -> null);
+        SeedreamClient client = adjust.apply(b).build();
+        clients.add(client);
+        return client;
+    }
+
+    /** Turns core's event log down to errors while the kit runs: the warnings it logs are the kit's own doing. */
+    @BeforeAll
+    public static void quietCoreEvents() {
+        eventsLevel = CORE_EVENTS.getLevel();
+        CORE_EVENTS.setLevel(Level.SEVERE);
+    }
+
+    /** Restores core's event log. */
+    @AfterAll
+    public static void restoreCoreEvents() {
+        CORE_EVENTS.setLevel(eventsLevel);
     }
 
     /** Closes every client the test built. */
@@ -283,9 +428,14 @@ public abstract class ImageProviderCompatibilityKit {
     @TestFactory
     public Stream<DynamicTest> exactSizes_areMadeAtTheEdgesOfTheDeclaredRange() {
         Capabilities c = factory().capabilities();
-        Assumptions.assumeTrue(c.exactSizes(), "provider " + providerId() + " takes no exact sizes");
+        if (!c.exactSizes()) {
+            return skipped("provider " + providerId() + " takes no exact sizes");
+        }
+        List<Resolution> inside = new SizeEdges(c).inside();
+        assertThat(inside).as("sizes the model allows within the declared exact range %d..%d", c.minSide(),
+                c.maxSide()).isNotEmpty();
         SeedreamClient client = client(settings(), b -> b);
-        return new SizeEdges(c).inside().stream().map(size -> DynamicTest.dynamicTest(size.toString(), () -> {
+        return inside.stream().map(size -> DynamicTest.dynamicTest(size.toString(), () -> {
             GenerationResult result = generate(client, request().withSize(new ImageSize.Exact(size)));
             checkResult(result, size, 1);
         }));
@@ -295,10 +445,14 @@ public abstract class ImageProviderCompatibilityKit {
     @TestFactory
     public Stream<DynamicTest> exactSizes_areRefusedJustOutsideTheDeclaredRange() {
         Capabilities c = factory().capabilities();
-        Assumptions.assumeTrue(c.exactSizes(), "provider " + providerId() + " takes no exact sizes");
-        List<Resolution> outside = new SizeEdges(c).outside();
-        Assumptions.assumeFalse(outside.isEmpty(), "the model's own limits are narrower than the declared range "
-                + c.minSide() + ".." + c.maxSide() + " at both ends");
+        if (!c.exactSizes()) {
+            return skipped("provider " + providerId() + " takes no exact sizes");
+        }
+        SizeEdges edges = new SizeEdges(c);
+        List<Resolution> outside = edges.outside();
+        if (outside.isEmpty()) {
+            return skipped(edges.whyNothingOutside());
+        }
         SeedreamClient client = client(settings(), b -> b);
         return outside.stream().map(size -> DynamicTest.dynamicTest(size.toString(), () -> {
             GenerationRequest r = request().withSize(new ImageSize.Exact(size));
@@ -311,7 +465,9 @@ public abstract class ImageProviderCompatibilityKit {
     @TestFactory
     public Stream<DynamicTest> tiers_comeBackAtTheSizeTablePixels() {
         Capabilities c = factory().capabilities();
-        Assumptions.assumeFalse(c.tiers().isEmpty(), "provider " + providerId() + " declares no native tiers");
+        if (c.tiers().isEmpty()) {
+            return skipped("provider " + providerId() + " declares no native tiers");
+        }
         SeedreamClient client = client(settings(), b -> b);
         List<DynamicTest> tests = new ArrayList<>();
         io.github.seedream4j.SeedreamModel model = c.defaultModel().model();
@@ -327,6 +483,8 @@ public abstract class ImageProviderCompatibilityKit {
                 }));
             }
         }
+        assertThat(tests).as("declared tiers %s at a Seedream ratio among the declared ratios %s", c.tiers(),
+                c.ratios()).isNotEmpty();
         return tests.stream();
     }
 
@@ -405,16 +563,16 @@ public abstract class ImageProviderCompatibilityKit {
         GenerationResult first = generate(client, r);
 
         assertThat(first.images()).extracting(GeneratedImage::seed)
-                .containsExactly(java.util.Optional.of(Seed.of(424_242)), java.util.Optional.of(Seed.of(424_243)));
+                .containsExactly(Optional.of(Seed.of(424_242)), Optional.of(Seed.of(424_243)));
         if (deterministic()) {
             GenerationResult second = generate(client, r);
             for (int i = 0; i < 2; i++) {
-                assertThat(second.images().get(i).bytes()).as("image %d made again with the same seed", i + 1)
-                        .isEqualTo(first.images().get(i).bytes());
+                assertThat(digest(second.images().get(i))).as("SHA-256 of image %d made again with the same seed",
+                        i + 1).isEqualTo(digest(first.images().get(i)));
             }
             GenerationResult other = generate(client, r.withSeed(Seed.of(7)).withCount(1));
-            assertThat(other.image().bytes()).as("another seed makes another image")
-                    .isNotEqualTo(first.image().bytes());
+            assertThat(digest(other.image())).as("SHA-256 of an image made with another seed")
+                    .isNotEqualTo(digest(first.image()));
         }
     }
 
@@ -437,7 +595,11 @@ public abstract class ImageProviderCompatibilityKit {
         checkNoCanary(t);
     }
 
-    /** Cancelling the future of a slow generation cancels it at once and reports it cancelled. */
+    /**
+     * Cancelling the future of a slow generation cancels it at once and reports it cancelled. A provider with jobs
+     * ({@link #jobIdsBeforeResult()}) is cancelled after it reported its job id; one without as soon as it has the
+     * call.
+     */
     @Test
     public void cancel_endsASlowGenerationPromptly() throws InterruptedException {
         Map<String, String> s = new LinkedHashMap<>(settings());
@@ -445,7 +607,8 @@ public abstract class ImageProviderCompatibilityKit {
         CountDownLatch submitted = new CountDownLatch(1);
         CountDownLatch cancelled = new CountDownLatch(1);
         List<GenerationEvent> events = new CopyOnWriteArrayList<>();
-        SeedreamClient client = client(s, b -> b.timeout(BOUND).listener(e -> {
+        ObservedFactory observed = new ObservedFactory(factory());
+        SeedreamClient client = observedClient(observed, s, b -> b.timeout(BOUND).listener(e -> {
             events.add(e);
             if (e instanceof GenerationEvent.Submitted) {
                 submitted.countDown();
@@ -454,8 +617,12 @@ public abstract class ImageProviderCompatibilityKit {
             }
         }));
         CompletableFuture<GenerationResult> future = client.generateAsync(request());
-        // a provider that reports a job id is cancelled while it runs; one without job ids after a short pause
-        submitted.await(2, TimeUnit.SECONDS);
+        assertThat(observed.awaitCall(BOUND)).as("the provider received the call").isTrue();
+        if (jobIdsBeforeResult()) {
+            assertThat(submitted.await(BOUND.toSeconds(), TimeUnit.SECONDS)).as("a job id reported with "
+                    + "progress().submitted(..) while the generation is slow (jobIdsBeforeResult() is true for "
+                    + providerId() + ")").isTrue();
+        }
 
         assertThat(future.cancel(true)).as("cancel(true) on a running generation").isTrue();
 
@@ -465,18 +632,148 @@ public abstract class ImageProviderCompatibilityKit {
         assertThat(events).noneMatch(e -> e instanceof GenerationEvent.Completed);
     }
 
-    /** A slow generation fails with {@link GenerationTimeoutException} when the client's timeout passes. */
+    /**
+     * Interrupting a thread blocked in {@link SeedreamClient#generate} cancels the generation: the thread gets
+     * {@link GenerationCancelledException} at once and keeps its interrupt status.
+     */
     @Test
-    public void deadline_endsASlowGenerationWithGenerationTimeoutException() {
+    public void interrupt_cancelsABlockedGenerate() throws InterruptedException {
         Map<String, String> s = new LinkedHashMap<>(settings());
         Assumptions.assumeTrue(makeSlow(s), "makeSlow(...) is not implemented for " + providerId());
-        SeedreamClient client = client(s, b -> b.timeout(Duration.ofSeconds(1)));
+        CountDownLatch cancelled = new CountDownLatch(1);
+        ObservedFactory observed = new ObservedFactory(factory());
+        SeedreamClient client = observedClient(observed, s, b -> b.timeout(BOUND).listener(e -> {
+            if (e instanceof GenerationEvent.Cancelled) {
+                cancelled.countDown();
+            }
+        }));
+        AtomicReference<Throwable> thrown = new AtomicReference<>();
+        AtomicBoolean stillInterrupted = new AtomicBoolean();
+        Thread caller = new Thread(() -> {
+            thrown.set(catchThrowable(() -> client.generate(request())));
+            stillInterrupted.set(Thread.currentThread().isInterrupted());
+        }, "tck-blocked-caller");
+        caller.setDaemon(true);
+        caller.start();
+        assertThat(observed.awaitCall(BOUND)).as("the provider received the call").isTrue();
 
-        Throwable t = catchThrowable(() -> client.generate(request()));
+        caller.interrupt();
+        caller.join(BOUND.toMillis());
 
-        assertThat(t).isInstanceOf(GenerationTimeoutException.class);
-        assertThat(((SeedreamException) t).providerId()).contains(providerId());
+        assertThat(caller.isAlive()).as("the interrupted caller is still blocked in generate()").isFalse();
+        assertThat(thrown.get()).as("what an interrupted generate() throws")
+                .isInstanceOf(GenerationCancelledException.class);
+        assertThat(stillInterrupted).as("the caller's interrupt status after generate() returned").isTrue();
+        assertThat(cancelled.await(BOUND.toSeconds(), TimeUnit.SECONDS)).as("a Cancelled event").isTrue();
+    }
+
+    /**
+     * A thread that is already interrupted when it calls {@link SeedreamClient#generate} sends nothing: the
+     * provider never receives the call, and the thread keeps its interrupt status.
+     */
+    @Test
+    public void interruptedCaller_submitsNothing() {
+        ObservedFactory observed = new ObservedFactory(factory());
+        List<GenerationEvent> events = new CopyOnWriteArrayList<>();
+        SeedreamClient client = observedClient(observed, settings(), b -> b.timeout(BOUND).listener(events::add));
+        GenerationRequest r = request();
+        expectGeneration(r.size().resolution());
+        Throwable thrown;
+        boolean stillInterrupted;
+        Thread.currentThread().interrupt();
+        try {
+            thrown = catchThrowable(() -> client.generate(r));
+        } finally {
+            stillInterrupted = Thread.interrupted();
+        }
+
+        assertThat(thrown).as("what generate() throws on an interrupted thread")
+                .isInstanceOf(GenerationCancelledException.class);
+        assertThat(stillInterrupted).as("the caller's interrupt status after generate() returned").isTrue();
+        assertThat(observed.calls()).as("calls the provider received from an interrupted caller").isZero();
+        assertThat(events).noneMatch(e -> e instanceof GenerationEvent.Submitted);
+    }
+
+    /**
+     * A slow generation fails with {@link GenerationTimeoutException} when the client's one-second timeout passes,
+     * every time: the client decides the outcome once the deadline passed, whatever the provider's own timeouts
+     * do meanwhile. Runs {@link #deadlineRuns()} times in a row.
+     */
+    @TestFactory
+    public Stream<DynamicTest> deadline_alwaysEndsInGenerationTimeoutException() {
+        Map<String, String> s = new LinkedHashMap<>(settings());
+        if (!makeSlow(s)) {
+            return skipped("makeSlow(...) is not implemented for " + providerId());
+        }
+        int runs = deadlineRuns();
+        SeedreamClient client = client(s, b -> b.timeout(DEADLINE));
+        return IntStream.rangeClosed(1, runs).mapToObj(i -> DynamicTest.dynamicTest("run " + i + " of " + runs, () -> {
+            Throwable t = catchThrowable(() -> client.generate(request()));
+
+            assertThat(t).as("what a generation past its deadline throws").isInstanceOf(
+                    GenerationTimeoutException.class);
+            assertThat(((SeedreamException) t).providerId()).contains(providerId());
+            checkNoCanary(t);
+        }));
+    }
+
+    /** Cancelling a generation whose job id is known cancels the job at the provider. */
+    @Test
+    public void cancel_cancelsTheProvidersJob() throws InterruptedException {
+        HeldSubmission held = new HeldSubmission("tck-job-" + UUID.randomUUID());
+        Map<String, String> s = heldSubmission(held);
+        SeedreamClient client = client(s, b -> b.timeout(BOUND));
+        GenerationHandle handle = client.submit(request());
+        assertThat(held.awaitArrival(BOUND)).as("the submission reached the stub").isTrue();
+        held.release();
+        awaitJobId(handle, held, "a job id reported with progress().submitted(..) once the submission was answered");
+
+        assertThat(handle.cancel()).as("cancel() on a running generation").isTrue();
+
+        assertThat(held.awaitCancel(CANCEL_BOUND)).as("a cancel request for job %s at the provider after the caller "
+                + "cancelled (cancelled so far: %s)", held.jobId(), held.cancelledJobIds()).isTrue();
+    }
+
+    /**
+     * A job id that arrives after the caller cancelled is still reported and is cancelled on arrival: the
+     * provider reads the late answer to its submission, reports the job id, and cancels the job (an
+     * {@code onCancel} action registered after cancellation runs at once).
+     */
+    @Test
+    public void lateJobId_isCancelledOnArrivalAfterCancel() throws InterruptedException {
+        HeldSubmission held = new HeldSubmission("tck-late-job-" + UUID.randomUUID());
+        Map<String, String> s = heldSubmission(held);
+        SeedreamClient client = client(s, b -> b.timeout(BOUND));
+        GenerationHandle handle = client.submit(request());
+        assertThat(held.awaitArrival(BOUND)).as("the submission reached the stub").isTrue();
+
+        assertThat(handle.cancel()).as("cancel() while the submission is unanswered").isTrue();
+        assertThatThrownBy(handle::await).isInstanceOf(GenerationCancelledException.class);
+        held.release();
+
+        checkLateJobCancelled(handle, held);
+    }
+
+    /**
+     * A job id that arrives after the deadline passed is still reported and is cancelled on arrival, and the
+     * {@link GenerationTimeoutException} says the request may have been accepted.
+     */
+    @Test
+    public void lateJobId_isCancelledOnArrivalAfterTheDeadline() throws InterruptedException {
+        HeldSubmission held = new HeldSubmission("tck-late-job-" + UUID.randomUUID());
+        Map<String, String> s = heldSubmission(held);
+        SeedreamClient client = client(s, b -> b.timeout(DEADLINE));
+        GenerationHandle handle = client.submit(request());
+        assertThat(held.awaitArrival(BOUND)).as("the submission reached the stub").isTrue();
+
+        Throwable t = catchThrowable(handle::await);
+        held.release();
+
+        assertThat(t).as("what a generation past its deadline throws").isInstanceOf(GenerationTimeoutException.class);
+        assertThat(((GenerationTimeoutException) t).requestMayHaveBeenAccepted()).as("whether the timeout says the "
+                + "unanswered submission may have been accepted").isTrue();
         checkNoCanary(t);
+        checkLateJobCancelled(handle, held);
     }
 
     // ---------------------------------------------------------------------------------------------- threads
@@ -506,6 +803,8 @@ public abstract class ImageProviderCompatibilityKit {
     /** No secret setting's value shows up in the client's, the settings', the provider's or a result's text. */
     @Test
     public void toString_neverShowsASecret() {
+        Assumptions.assumeFalse(secretSettings().isEmpty(), "provider " + providerId() + " declares no secret "
+                + "setting (SettingKey.asSecret()), so there is no secret to leak");
         Map<String, String> s = withCanary(settings());
         SeedreamClient client = client(settings(), b -> b);
         ProviderSettings providerSettings = ProviderSettings.of(providerId(), s, k -> null, k -> null);
@@ -538,6 +837,38 @@ public abstract class ImageProviderCompatibilityKit {
     protected final GenerationResult generate(SeedreamClient client, GenerationRequest request) {
         expectGeneration(request.size().resolution());
         return client.generate(request);
+    }
+
+    /** A mutable copy of the settings with a held submission arranged, or the test is skipped with the reason. */
+    private Map<String, String> heldSubmission(HeldSubmission held) {
+        Assumptions.assumeTrue(jobIdsBeforeResult(), "provider " + providerId() + " reports no job id before its "
+                + "result (jobIdsBeforeResult() is false), so no job id can arrive after the caller gave up");
+        Map<String, String> s = new LinkedHashMap<>(settings());
+        Assumptions.assumeTrue(holdSubmission(s, held), "holdSubmission(...) is not implemented for "
+                + providerId());
+        return s;
+    }
+
+    private void checkLateJobCancelled(GenerationHandle handle, HeldSubmission held) throws InterruptedException {
+        assertThat(held.awaitCancel(CANCEL_BOUND)).as("a cancel request for job %s, whose id arrived after the "
+                + "caller gave up (cancelled so far: %s): read the late answer, report it with "
+                + "progress().submitted(id), then register context.onCancel(() -> cancel(id)), which runs at once",
+                held.jobId(), held.cancelledJobIds()).isTrue();
+        awaitJobId(handle, held, "the late job id reported with progress().submitted(..), so the caller can see it");
+    }
+
+    private static void awaitJobId(GenerationHandle handle, HeldSubmission held, String what)
+            throws InterruptedException {
+        long end = System.nanoTime() + CANCEL_BOUND.toNanos();
+        while (!handle.jobIds().contains(held.jobId()) && System.nanoTime() - end < 0) {
+            Thread.sleep(10);
+        }
+        assertThat(handle.jobIds()).as(what).contains(held.jobId());
+    }
+
+    /** One test, reported by Surefire as skipped with {@code reason}, for a test factory that does not apply. */
+    private static Stream<DynamicTest> skipped(String reason) {
+        return Stream.of(DynamicTest.dynamicTest("skipped: " + reason, () -> Assumptions.abort(reason)));
     }
 
     private void checkResult(GenerationResult result, Resolution expected, int count) {
@@ -583,6 +914,15 @@ public abstract class ImageProviderCompatibilityKit {
             }
         } catch (IOException e) {
             throw new UncheckedIOException("the " + sniffed + " image does not decode: " + e.getMessage(), e);
+        }
+    }
+
+    /** Compared instead of the bytes, so that a failure prints two short lines rather than two images. */
+    private static String digest(GeneratedImage image) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(image.bytes()));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JDK has SHA-256", e);
         }
     }
 

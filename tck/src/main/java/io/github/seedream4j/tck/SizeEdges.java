@@ -86,6 +86,47 @@ final class SizeEdges {
         return sizes;
     }
 
+    /**
+     * Why {@link #outside()} has no size at one end or both: one pixel beyond the declared side is refused by the
+     * model's own limits, or cannot be a resolution at all, so a refusal would not prove the declared range.
+     */
+    String whyNothingOutside() {
+        return "no size one pixel outside the declared range " + minSide + ".." + maxSide
+                + " is refused by that range alone: " + lowEnd() + "; " + highEnd();
+    }
+
+    private String lowEnd() {
+        Optional<Integer> lowest = lowest();
+        if (minSide == 1) {
+            return "no side is smaller than the declared smallest side, 1";
+        }
+        if (lowest.isEmpty()) {
+            return "the model's limits allow none of the declared sides";
+        }
+        if (lowest.get() > minSide) {
+            return "the model's limits allow no side below " + lowest.get() + ", which is above the declared "
+                    + "smallest side " + minSide;
+        }
+        return "the declared smallest side " + minSide + " is also the smallest the model allows, so "
+                + (minSide - 1) + " is refused by the model's limits";
+    }
+
+    private String highEnd() {
+        Optional<Integer> highest = highest();
+        if (highest.isEmpty()) {
+            return "the model's limits allow none of the declared sides";
+        }
+        if (highest.get() < maxSide) {
+            return "the model's limits allow no side above " + highest.get() + ", which is below the declared "
+                    + "largest side " + maxSide;
+        }
+        if (maxSide == Resolution.MAX_SIDE) {
+            return "the declared largest side " + maxSide + " is the largest side any resolution may have";
+        }
+        return "the declared largest side " + maxSide + " is also the largest the model allows, so "
+                + (maxSide + 1) + " is refused by the model's limits";
+    }
+
     private static long ceilDiv(long a, long b) {
         return -Math.floorDiv(-a, b);
     }

@@ -34,4 +34,36 @@ class SizeEdgesTest {
                 Resolution.of(16384, 1024), Resolution.of(1024, 16384));
         assertThat(edges.outside()).isEmpty();
     }
+
+    @Test
+    void whyNothingOutside_saysTheDeclaredLargestSideEqualsTheModelsLimit() {
+        SizeEdges edges = new SizeEdges(Capabilities.builder().exactSizes(1, 16384).build());
+
+        assertThat(edges.outside()).isEmpty();
+        assertThat(edges.whyNothingOutside()).isEqualTo("no size one pixel outside the declared range 1..16384 is "
+                + "refused by that range alone: no side is smaller than the declared smallest side, 1; the declared "
+                + "largest side 16384 is also the largest the model allows, so 16385 is refused by the model's "
+                + "limits");
+    }
+
+    @Test
+    void whyNothingOutside_saysWhenTheModelsLimitsAreNarrower() {
+        SizeEdges edges = new SizeEdges(Capabilities.builder().exactSizes(100, 65536).build());
+
+        assertThat(edges.outside()).isEmpty();
+        assertThat(edges.whyNothingOutside()).isEqualTo("no size one pixel outside the declared range 100..65536 is "
+                + "refused by that range alone: the model's limits allow no side below 240, which is above the "
+                + "declared smallest side 100; the model's limits allow no side above 16384, which is below the "
+                + "declared largest side 65536");
+    }
+
+    @Test
+    void whyNothingOutside_saysWhenTheDeclaredSmallestSideEqualsTheModelsLimit() {
+        SizeEdges edges = new SizeEdges(Capabilities.builder().exactSizes(240, 16384).build());
+
+        assertThat(edges.outside()).isEmpty();
+        assertThat(edges.whyNothingOutside()).startsWith("no size one pixel outside the declared range 240..16384 is "
+                + "refused by that range alone: the declared smallest side 240 is also the smallest the model "
+                + "allows, so 239 is refused by the model's limits; ");
+    }
 }
