@@ -109,8 +109,8 @@ class ModelArkProviderTest {
 
     @Test
     void generate_textToImage_sendsExactlyTheDocumentedFieldsAndFetchesTheObservedAnswersImage() {
-        String answer = OBSERVED_ANSWER.replace("https://ark-content-generation-v2-cn-beijing.tos-cn-beijing.volces.com",
-                server.baseUrl());
+        String storage = "https://ark-content-generation-v2-cn-beijing.tos-cn-beijing.volces.com";
+        String answer = OBSERVED_ANSWER.replace(storage, server.baseUrl());
         server.stubFor(post(urlPathEqualTo(GENERATIONS)).willReturn(json(200, answer)));
         server.stubFor(get(urlPathEqualTo("/generated.jpeg")).willReturn(jpeg(2048, 2048)));
         SeedreamClient client = client(b -> b.unsupportedOptions(UnsupportedOptionPolicy.WARN),
@@ -296,9 +296,9 @@ class ModelArkProviderTest {
 
         assertThat(result.images()).hasSize(1);
         assertThat(result.warnings()).containsExactly(Warning.of(Warning.PARTIAL_RESULT, "image 2 of the set was "
-                + "made but not stored: provider modelark: the image URL " + server.baseUrl() + "/img/2.jpeg?... "
-                + "answered HTTP 404: it has expired or never existed (provider image URLs are short-lived); generate "
-                + "the image again"));
+                + "made, and charged, but not stored: provider modelark: the image URL " + server.baseUrl()
+                + "/img/2.jpeg?... answered HTTP 404: it has expired or never existed (provider image URLs are "
+                + "short-lived); generate the image again"));
     }
 
     @Test
@@ -326,6 +326,18 @@ class ModelArkProviderTest {
 
         assertThat(result.warnings()).containsExactly(Warning.of("usage-mismatch", "ModelArk counts 2 generated "
                 + "images (usage.generated_images) but returned 1; the estimated charge counts the images stored"));
+    }
+
+    @Test
+    void generate_moreImagesThanAskedFor_keepsWhatWasAskedAndSaysSo() {
+        stubImages(2048, 2048, 2);
+
+        GenerationResult result = client(b -> b).generate(GenerationRequest.of("a fox"));
+
+        assertThat(result.images()).hasSize(1);
+        server.verify(0, getRequestedFor(urlPathEqualTo("/img/2.jpeg")));
+        assertThat(result.warnings()).containsExactly(Warning.of("extra-images", "ModelArk returned 2 images for a "
+                + "call that asked for 1; only the first 1 were fetched"));
     }
 
     @Test

@@ -167,21 +167,28 @@ final class ModelArkProvider implements ImageProvider {
             throw nothingMade(t, model, reply, answer, failed);
         }
         ProviderResult.Builder result = ProviderResult.builder();
-        if (!failed.isEmpty()) {
-            result.warning(Warning.of(Warning.PARTIAL_RESULT, "ModelArk made " + made.size() + " of "
-                    + answer.data().size() + " images of the set and reported the others failed: "
-                    + String.join("; ", failedSlots) + ". The result holds the " + made.size() + " it made"));
-        }
         Integer counted = answer.usage() == null ? null : answer.usage().generatedImages();
         if (counted != null && counted != made.size()) {
             result.warning(Warning.of("usage-mismatch", "ModelArk counts " + counted + " generated images "
                     + "(usage.generated_images) but returned " + made.size() + "; the estimated charge counts the "
                     + "images stored"));
         }
+        if (made.size() > call.images()) {
+            result.warning(Warning.of("extra-images", "ModelArk returned " + made.size() + " images for a call that "
+                    + "asked for " + (call.sequential() ? "at most " : "") + call.images() + "; only the first "
+                    + call.images() + " were fetched"));
+            made = made.subList(0, call.images());
+        }
+        if (!failed.isEmpty()) {
+            result.warning(Warning.of(Warning.PARTIAL_RESULT, "ModelArk made " + made.size() + " of "
+                    + answer.data().size() + " images of the set and reported the others failed: "
+                    + String.join("; ", failedSlots) + ". The result holds the " + made.size() + " it made"));
+        }
         return store(context, made).thenApply(lost -> {
             if (!lost.isEmpty()) {
                 result.warning(Warning.of(Warning.PARTIAL_RESULT, lost.stream()
-                        .map(s -> "image " + s.index() + " of the set was made but not stored: " + s.problem())
+                        .map(s -> "image " + s.index() + " of the set was made, and charged, but not stored: "
+                                + s.problem())
                         .collect(Collectors.joining("; "))));
             }
             return result.build();
