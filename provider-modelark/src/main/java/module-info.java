@@ -4,7 +4,7 @@
  * {@code SeedreamClient.builder().provider("modelark")}; the implementation lives in a package that is not exported.
  */
 module io.github.seedream4j.provider.modelark {
-    requires io.github.seedream4j.core;
+    requires transitive io.github.seedream4j.core;
     requires io.github.seedream4j.http;
     requires tools.jackson.databind;
     requires com.fasterxml.jackson.annotation;

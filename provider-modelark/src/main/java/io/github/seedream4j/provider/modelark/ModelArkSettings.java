@@ -63,9 +63,12 @@ public final class ModelArkSettings {
     public static final SettingKey RESPONSE_FORMAT = SettingKey.optional("response-format",
             "url (images fetched at once from ByteDance storage) or b64_json (images inside the answer)", "url");
 
-    /** How long one HTTP exchange (the generation, or one image download) may take. */
+    /**
+     * How long the generation request may take, answer included; {@code 600s}, as ByteDance's SDKs wait. Image
+     * downloads have their own limits (30 s for the headers, 30 s of silence in the body).
+     */
     public static final SettingKey TIMEOUT = SettingKey.optional("timeout",
-            "how long one HTTP exchange may take, for example 600s", "600s");
+            "how long the generation request may take, answer included, for example 600s", "600s");
 
     /**
      * How many times a request that surely was not accepted (connection refused, HTTP 429, 502, 503) is sent in

@@ -23,7 +23,7 @@ import java.util.Map;
  * @param apiKey the Ark API key
  * @param catalog the region, base URL, models and price
  * @param format how images come back
- * @param timeout how long one HTTP exchange may take
+ * @param timeout how long the generation request may take
  * @param maxAttempts how many times a request that surely was not accepted is sent in all
  */
 record ModelArkConfig(Secret apiKey, Catalog catalog, ResponseFormat format, Duration timeout, int maxAttempts) {
