@@ -213,8 +213,8 @@ class ModelArkProviderTest {
         Throwable e = catchThrowable(() -> client.generate(GenerationRequest.builder("a fox")
                 .extra(ModelArkSettings.WATERMARK, "sometimes").build()));
 
-        assertThat(e).isInstanceOf(InvalidRequestException.class).hasMessage("extra option 'watermark' is "
-                + "'sometimes'; expected true or false");
+        assertThat(e).isInstanceOf(InvalidRequestException.class).hasMessage("provider modelark: extra option "
+                + "'watermark' is 'sometimes'; expected true or false");
         server.verify(0, postRequestedFor(urlPathMatching(".*")));
     }
 

@@ -105,7 +105,7 @@ final class ModelArkProvider implements ImageProvider {
     }
 
     /** The request body: only fields of ByteDance's type, the watermark always explicit. */
-    ImagesRequest body(String modelId, ProviderCall call) {
+    private ImagesRequest body(String modelId, ProviderCall call) {
         GenerationRequest r = call.request();
         Resolution size = call.resolution();
         boolean set = call.sequential();
@@ -125,8 +125,8 @@ final class ModelArkProvider implements ImageProvider {
             return t.equals("true");
         }
         String shown = v.toString().length() > 40 ? v.toString().substring(0, 40) + "..." : v.toString();
-        throw new InvalidRequestException("extra option '" + ModelArkSettings.WATERMARK + "' is '" + shown
-                + "'; expected true or false", ID, null, null);
+        throw new InvalidRequestException("provider " + ID + ": extra option '" + ModelArkSettings.WATERMARK + "' is '"
+                + shown + "'; expected true or false", ID, null, null);
     }
 
     /** Reads the answer, stores every image it holds, and says which images of the set failed. */
