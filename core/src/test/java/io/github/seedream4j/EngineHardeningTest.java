@@ -465,7 +465,10 @@ class EngineHardeningTest {
         SettingKey key = SettingKey.required("api-key", "the key").asSecret();
         assertThatThrownBy(() -> ProviderSettings.of("p", Map.of("api-key", "s3cr3t-canary\r")).secret(key))
                 .isInstanceOf(ConfigurationException.class).hasMessageNotContaining("s3cr3t")
-                .hasMessageContaining("holds a carriage return (CR) at position 14 (value hidden)");
+                .hasMessageContaining("ends with a line break (the value is not shown)");
+        assertThatThrownBy(() -> ProviderSettings.of("p", Map.of("api-key", "s3cr3t\r-canary")).secret(key))
+                .isInstanceOf(ConfigurationException.class).hasMessageNotContaining("s3cr3t")
+                .hasMessageContaining("holds a carriage return (CR) at position 7 (value hidden)");
     }
 
     @Test

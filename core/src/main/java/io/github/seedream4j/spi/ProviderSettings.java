@@ -115,6 +115,13 @@ public final class ProviderSettings {
      */
     public Secret secret(SettingKey key) {
         String value = get(key);
+        String trimmed = value.replaceAll("[\\r\\n]+$", "");
+        if (!trimmed.equals(value) && trimmed.chars().noneMatch(c -> Character.isISOControl(c)
+                || Character.getType(c) == Character.FORMAT)) {
+            throw new ConfigurationException("provider " + providerId + " setting '" + key.name() + "' from "
+                    + sourceOf(key) + " ends with a line break (the value is not shown); set it again without it, for "
+                    + "example without the newline a file or 'echo' adds", providerId, null, null);
+        }
         for (int i = 0; i < value.length(); i++) {
             char c = value.charAt(i);
             if (Character.isISOControl(c) || Character.getType(c) == Character.FORMAT) {
