@@ -1,4 +1,4 @@
-package io.github.seedream4j.integration.boot3;
+package io.github.seedream4j.integration;
 
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
