@@ -18,8 +18,6 @@ import io.github.seedream4j.spring.boot.starter.SeedreamFailureAnalyzer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.condition.DisabledIf;
-import org.springframework.boot.SpringBootVersion;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.diagnostics.FailureAnalysis;
@@ -54,15 +52,7 @@ class RunpodConsumerTest {
         server.stop();
     }
 
-    /** Whether this build runs on Spring Boot 3, whose dependency management breaks seedream4j's Jackson today. */
-    static boolean onSpringBoot3() {
-        return SpringBootVersion.getVersion().startsWith("3.");
-    }
-
     @Test
-    @DisabledIf(value = "onSpringBoot3", disabledReason = "needs the Jackson line change: Spring Boot 3.5 pins "
-            + "jackson-annotations 2.19.2 and Jackson 3.2's databind needs 2.21+ (NoClassDefFoundError: "
-            + "com/fasterxml/jackson/annotation/JsonSerializeAs)")
     void generate_throughRunpodWithNoVersionPinned() {
         try (ConfigurableApplicationContext app = new SpringApplicationBuilder(ConsumerApplication.class)
                 .web(WebApplicationType.NONE)
