@@ -1,0 +1,121 @@
+package io.github.seedream4j.provider.fal;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.put;
+import static com.github.tomakehurst.wiremock.client.WireMock.putRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
+import io.github.seedream4j.Resolution;
+import io.github.seedream4j.tck.ImageProviderCompatibilityKit;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+
+/**
+ * fal passes the compatibility kit against WireMock on 127.0.0.1: fal's queue answers (submission, status, result,
+ * cancellation) in the shapes fal documents, and a real PNG of the size that was asked for.
+ */
+class FalProviderCompatibilityTest extends ImageProviderCompatibilityKit {
+
+    private static final String T2I = "/fal-ai/bytedance/seedream/v4/text-to-image";
+    private static final String REQUESTS = "/fal-ai/bytedance/requests/";
+    private static final String SLOW = "764cabcf-b745-4b3e-ae38-1200304cf45b";
+
+    private WireMockServer server;
+    private boolean slow;
+
+    @BeforeEach
+    void startServer() {
+        server = new WireMockServer(wireMockConfig().bindAddress("127.0.0.1").dynamicPort());
+        server.start();
+    }
+
+    /**
+     * A slow request is cancelled at fal when its generation ends; waits for that cancellation before the server
+     * stops, so that it is not refused by a stopped server.
+     */
+    @AfterEach
+    void stopServer() throws InterruptedException {
+        try {
+            if (slow) {
+                long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+                while (server.findAll(putRequestedFor(urlPathEqualTo(REQUESTS + SLOW + "/cancel"))).isEmpty()
+                        && System.nanoTime() - end < 0) {
+                    Thread.sleep(10);
+                }
+                assertThat(server.findAll(putRequestedFor(urlPathEqualTo(REQUESTS + SLOW + "/cancel"))))
+                        .as("cancellations of the slow request at fal").isNotEmpty();
+            }
+        } finally {
+            server.stop();
+        }
+    }
+
+    @Override
+    protected String providerId() {
+        return "fal";
+    }
+
+    @Override
+    protected Map<String, String> settings() {
+        return Map.of(FalSettings.BASE_URL.name(), server.baseUrl());
+    }
+
+    /** The submission of that size is accepted; its status is COMPLETED and its result an image of that size. */
+    @Override
+    protected void expectGeneration(Resolution r) {
+        String id = "80e732af-660e-45cd-bd63-" + String.format("%06d%06d", r.width(), r.height());
+        String image = "/files/penguin/" + r.width() + "x" + r.height() + ".png";
+        server.stubFor(post(urlPathEqualTo(T2I))
+                .withRequestBody(matchingJsonPath("$.image_size.width", equalTo(String.valueOf(r.width()))))
+                .withRequestBody(matchingJsonPath("$.image_size.height", equalTo(String.valueOf(r.height()))))
+                .willReturn(json(200, accepted(id))));
+        server.stubFor(get(urlPathEqualTo(REQUESTS + id + "/status")).willReturn(json(200, "{\"status\": "
+                + "\"COMPLETED\", \"request_id\": \"" + id + "\", \"response_url\": \"" + server.baseUrl() + REQUESTS
+                + id + "\", \"logs\": null, \"metrics\": {\"inference_time\": 4.2}}")));
+        server.stubFor(get(urlPathEqualTo(REQUESTS + id)).willReturn(json(200, "{\"images\": [{\"url\": \""
+                + server.baseUrl() + image + "\", \"content_type\": \"image/png\", \"width\": " + r.width()
+                + ", \"height\": " + r.height() + "}], \"seed\": 746406749}")));
+        server.stubFor(get(urlPathEqualTo(image)).willReturn(aResponse().withHeader("Content-Type", "image/png")
+                .withBody(Pngs.png(r.width(), r.height()))));
+    }
+
+    /** A 500 whose body echoes the key, as a misconfigured gateway might; it must be scrubbed. */
+    @Override
+    protected boolean provokeFailure(Map<String, String> settings) {
+        server.stubFor(post(urlPathEqualTo(T2I)).willReturn(json(500, "{\"detail\": \"Internal Server Error while "
+                + "checking Key " + canary() + "\"}")));
+        return true;
+    }
+
+    /** The request is accepted and then stays IN_PROGRESS; its cancellation is answered. */
+    @Override
+    protected boolean makeSlow(Map<String, String> settings) {
+        slow = true;
+        server.stubFor(post(urlPathEqualTo(T2I)).willReturn(json(200, accepted(SLOW))));
+        server.stubFor(get(urlPathEqualTo(REQUESTS + SLOW + "/status")).willReturn(json(202, "{\"status\": "
+                + "\"IN_PROGRESS\", \"request_id\": \"" + SLOW + "\", \"logs\": null}")));
+        server.stubFor(put(urlPathEqualTo(REQUESTS + SLOW + "/cancel")).willReturn(json(202,
+                "{\"status\": \"CANCELLATION_REQUESTED\"}")));
+        return true;
+    }
+
+    private String accepted(String id) {
+        String at = server.baseUrl() + REQUESTS + id;
+        return "{\"status\": \"IN_QUEUE\", \"request_id\": \"" + id + "\", \"response_url\": \"" + at + "\", "
+                + "\"status_url\": \"" + at + "/status\", \"cancel_url\": \"" + at + "/cancel\", \"queue_position\": 0}";
+    }
+
+    private static ResponseDefinitionBuilder json(int status, String body) {
+        return aResponse().withStatus(status).withHeader("Content-Type", "application/json").withBody(body);
+    }
+}
