@@ -269,6 +269,9 @@ final class FalProvider implements ImageProvider {
 
         private QueueStatus status(HttpReply reply) {
             if (!reply.isSuccess()) {
+                if (reply.status() == 404) {
+                    ended.set(true); // fal knows no such request: there is nothing to cancel
+                }
                 throw errors.translate(reply, job.id());
             }
             QueueStatus s = read(reply, QueueStatus.class);
