@@ -61,6 +61,8 @@ final class FalProvider implements ImageProvider {
     /** Code of the warning that an estimate uses another model's price. */
     static final String PRICE_WARNING = "price-for-another-model";
 
+    private static final System.Logger LOG = System.getLogger("io.github.seedream4j.provider." + ID);
+
     static final Duration FIRST_POLL = Duration.ofMillis(250);
     static final Duration MAX_POLL = Duration.ofSeconds(3);
     private static final Duration SUBMIT_TIMEOUT = Duration.ofSeconds(60);
@@ -179,7 +181,7 @@ final class FalProvider implements ImageProvider {
         } catch (URISyntaxException e) {
             // not a URL: the built one is used
         }
-        System.getLogger("io.github.seedream4j.provider." + ID).log(System.Logger.Level.DEBUG, "fal answered with "
+        LOG.log(System.Logger.Level.DEBUG, "fal answered with "
                 + Redactor.url(url) + ", which is not under the setting 'base-url' " + config.baseUrl() + "; using "
                 + fallback + " instead, so the key is sent to no other host");
         return fallback;
@@ -359,9 +361,9 @@ final class FalProvider implements ImageProvider {
             HttpRequest r = request(job.cancel(), CANCEL_TIMEOUT).PUT(HttpRequest.BodyPublishers.noBody()).build();
             System.Logger log = context.logger();
             http.sendDetached(r, Idempotency.IDEMPOTENT).whenComplete((reply, error) -> {
-                if (reply != null && reply.isSuccess()) {
+                if (reply != null && (reply.isSuccess() || settled(reply))) {
                     log.log(System.Logger.Level.DEBUG, "fal request " + job.id() + " cancelled: HTTP "
-                            + reply.status());
+                            + reply.status() + " " + errors.translator().redactor().serverText(reply.bodyText()));
                 } else {
                     String why = reply != null ? errors.translator().describe(errors.report(reply, job.id()))
                             : error.getMessage();
@@ -370,6 +372,15 @@ final class FalProvider implements ImageProvider {
                 }
             });
         }
+    }
+
+    /**
+     * Whether a cancellation that was not a success still leaves nothing running: fal's cancel answers
+     * {@code ALREADY_COMPLETED} or {@code NOT_FOUND} for a request that ended or that it does not know.
+     */
+    static boolean settled(HttpReply reply) {
+        String body = reply.bodyText();
+        return reply.status() < 500 && (body.contains("ALREADY_COMPLETED") || body.contains("NOT_FOUND"));
     }
 
     /**

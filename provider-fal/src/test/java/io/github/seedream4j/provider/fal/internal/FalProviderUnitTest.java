@@ -2,9 +2,12 @@ package io.github.seedream4j.provider.fal.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.seedream4j.http.HttpReply;
+import io.github.seedream4j.http.Idempotency;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
@@ -37,6 +40,19 @@ class FalProviderUnitTest {
         assertThat(FalProvider.under(proxy, URI.create("https://gateway.example.com/other/requests/r"))).isFalse();
         assertThat(FalProvider.under(proxy, URI.create("https://gateway.example.com/falx/requests/r"))).isFalse();
         assertThat(FalProvider.under(proxy, URI.create("https://gateway.example.com/fal/../admin"))).isFalse();
+    }
+
+    @Test
+    void settled_recognisesCancellationsOfRequestsThatAlreadyEnded() {
+        assertThat(FalProvider.settled(reply(400, "{\"status\": \"ALREADY_COMPLETED\"}"))).isTrue();
+        assertThat(FalProvider.settled(reply(404, "{\"status\": \"NOT_FOUND\"}"))).isTrue();
+        assertThat(FalProvider.settled(reply(401, "{\"detail\": \"Unauthorized\"}"))).isFalse();
+        assertThat(FalProvider.settled(reply(503, "NOT_FOUND"))).isFalse();
+    }
+
+    private static HttpReply reply(int status, String body) {
+        return HttpReply.of("PUT /fal-ai/bytedance/requests/r/cancel", Idempotency.IDEMPOTENT, status, Map.of(),
+                body.getBytes(StandardCharsets.UTF_8));
     }
 
     @Test
