@@ -9,7 +9,9 @@ final class ProviderArtifacts {
     private static final Map<String, String> KNOWN = Map.of(
             "fake", "io.github.seedream4j:seedream4j-provider-fake",
             "runpod", "io.github.seedream4j:seedream4j-provider-runpod",
-            "cloudflare", "io.github.seedream4j:seedream4j-provider-cloudflare");
+            "cloudflare", "io.github.seedream4j:seedream4j-provider-cloudflare",
+            "modelark", "io.github.seedream4j:seedream4j-provider-modelark",
+            "fal", "io.github.seedream4j:seedream4j-provider-fal");
 
     private ProviderArtifacts() {
     }

@@ -24,6 +24,7 @@ class ProviderCatalogTest {
                 .isInstanceOf(ProviderSelectionException.class)
                 .hasMessage("no seedream4j provider is on the class path; add one of "
                         + "io.github.seedream4j:seedream4j-provider-cloudflare, io.github.seedream4j:seedream4j-provider-fake, "
+                        + "io.github.seedream4j:seedream4j-provider-fal, io.github.seedream4j:seedream4j-provider-modelark, "
                         + "io.github.seedream4j:seedream4j-provider-runpod (seedream4j-provider-fake works offline)");
     }
 
