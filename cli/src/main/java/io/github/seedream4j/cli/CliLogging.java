@@ -11,16 +11,18 @@ import java.util.logging.Logger;
 /**
  * Routes {@code java.util.logging} (where the library's {@code System.Logger} records end up) to the CLI's stderr,
  * one sanitised line per record, and only with {@code --verbose} (INFO and above) or {@code --debug} (DEBUG and
- * above). Without them the loggers are off, so nothing is even formatted. The JDK's default console handler, which
- * prints two lines per record, is removed. Records of the event logger are left out: the CLI reports those events
+ * above). Without them the library's loggers are off, so nothing is even formatted; every other logger (the JDK's
+ * own) is always off. The JDK's default console handler, which prints two lines per record, is removed. Records of the event logger are left out: the CLI reports those events
  * itself (warnings, failures, and {@code --verbose}'s {@code event=} lines), so each is printed once.
  */
 final class CliLogging {
 
     static final String EVENTS_LOGGER = "io.github.seedream4j.events";
 
-    // JUL holds loggers weakly; this reference keeps the root's configuration alive
+    // JUL holds loggers weakly; these references keep their configuration alive
     private static final Logger ROOT = LogManager.getLogManager().getLogger("");
+    /** The library's loggers; the JDK's own (its HTTP client's debug log, say) stay off. */
+    private static final Logger LIBRARY = Logger.getLogger("io.github.seedream4j");
     private static final AtomicReference<Io> CURRENT = new AtomicReference<>();
     private static final Handler HANDLER = new CliHandler();
 
@@ -38,19 +40,20 @@ final class CliLogging {
             ROOT.addHandler(HANDLER);
         }
         CURRENT.set(io);
+        ROOT.setLevel(Level.OFF);
         level(io);
     }
 
     /** Re-reads the switches, which picocli sets after {@link #begin}. */
     static void level(Io io) {
         // TRACE stays off: at that level the HTTP layer logs request headers
-        ROOT.setLevel(io.debug ? Level.FINE : io.verbose ? Level.INFO : Level.OFF);
+        LIBRARY.setLevel(io.debug ? Level.FINE : io.verbose ? Level.INFO : Level.OFF);
     }
 
     /** Stops printing records of this run; records logged later (by threads still winding down) are dropped. */
     static synchronized void end(Io io) {
         CURRENT.compareAndSet(io, null);
-        ROOT.setLevel(Level.OFF);
+        LIBRARY.setLevel(Level.OFF);
     }
 
     /** One line: {@code seedream: <level> [<logger>]: <message>}. */
@@ -83,7 +86,7 @@ final class CliLogging {
         @Override
         public void publish(LogRecord r) {
             Io io = CURRENT.get();
-            if (io == null || !ROOT.isLoggable(r.getLevel())) {
+            if (io == null || !LIBRARY.isLoggable(r.getLevel())) {
                 return;
             }
             if (EVENTS_LOGGER.equals(r.getLoggerName()) && r.getThrown() == null) {

@@ -1,11 +1,10 @@
 package io.github.seedream4j.cli;
 
 import io.github.seedream4j.cli.ManifestRecord.Status;
-import java.io.BufferedInputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
+import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
@@ -96,12 +95,12 @@ final class Manifest implements AutoCloseable {
         FileChannel channel = null;
         try {
             Files.createDirectories(directory);
-            channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                    StandardOpenOption.APPEND);
+            // one channel for reading and appending: where locks are mandatory (Windows) another handle could not read
+            channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ,
+                    StandardOpenOption.WRITE);
             FileLock lock;
             try {
-                // a byte far past the data: on Windows, where locks are mandatory, the records stay readable
-                lock = channel.tryLock(Long.MAX_VALUE - 1, 1, false);
+                lock = channel.tryLock();
             } catch (OverlappingFileLockException e) {
                 lock = null;
             }
@@ -115,9 +114,9 @@ final class Manifest implements AutoCloseable {
                     StandardCharsets.UTF_8);
             Map<String, Entry> entries = new HashMap<>();
             List<String> problems = new ArrayList<>();
-            replay(file, entries, problems);
-            if (channel.size() > 0 && !endsWithNewline(file)) {
-                channel.write(ByteBuffer.wrap(new byte[] {'\n'}));
+            replay(file, channel, entries, problems);
+            if (channel.size() > 0 && !endsWithNewline(channel)) {
+                channel.write(ByteBuffer.wrap(new byte[] {'\n'}), channel.size());
             }
             return new Manifest(file, holder, channel, lock, entries, problems);
         } catch (IOException e) {
@@ -151,37 +150,36 @@ final class Manifest implements AutoCloseable {
         }
     }
 
-    private static void replay(Path file, Map<String, Entry> entries, List<String> problems) throws IOException {
-        try (InputStream in = new BufferedInputStream(Files.newInputStream(file))) {
-            BatchFile.RawLines lines = new BatchFile.RawLines(in);
-            for (BatchFile.RawLine raw = lines.next(); raw != null; raw = lines.next()) {
-                if (raw.skipped()) {
-                    continue;
-                }
-                ManifestRecord r = null;
-                if (!raw.tooLong()) {
-                    try {
-                        r = Jsons.MAPPER.readValue(raw.bytes(), ManifestRecord.class);
-                    } catch (JacksonException e) {
-                        r = null;
-                    }
-                }
-                if (r == null || r.status() == null || r.name() == null) {
-                    // a record cut short by a crash mid-write; everything before it is intact
-                    problems.add("manifest " + file + " line " + raw.number() + " is unreadable and was ignored");
-                    continue;
-                }
-                entries.computeIfAbsent(r.name(), k -> new Entry()).apply(r);
+    private static void replay(Path file, FileChannel channel, Map<String, Entry> entries, List<String> problems)
+            throws IOException {
+        channel.position(0);
+        // not closed: closing the stream would close the channel
+        BatchFile.RawLines lines = new BatchFile.RawLines(Channels.newInputStream(channel));
+        for (BatchFile.RawLine raw = lines.next(); raw != null; raw = lines.next()) {
+            if (raw.skipped()) {
+                continue;
             }
+            ManifestRecord r = null;
+            if (!raw.tooLong()) {
+                try {
+                    r = Jsons.MAPPER.readValue(raw.bytes(), ManifestRecord.class);
+                } catch (JacksonException e) {
+                    r = null;
+                }
+            }
+            if (r == null || r.status() == null || r.name() == null) {
+                // a record cut short by a crash mid-write; everything before it is intact
+                problems.add("manifest " + file + " line " + raw.number() + " is unreadable and was ignored");
+                continue;
+            }
+            entries.computeIfAbsent(r.name(), k -> new Entry()).apply(r);
         }
     }
 
-    private static boolean endsWithNewline(Path file) throws IOException {
-        try (FileChannel read = FileChannel.open(file, StandardOpenOption.READ)) {
-            ByteBuffer last = ByteBuffer.allocate(1);
-            read.read(last, read.size() - 1);
-            return last.get(0) == '\n';
-        }
+    private static boolean endsWithNewline(FileChannel channel) throws IOException {
+        ByteBuffer last = ByteBuffer.allocate(1);
+        channel.read(last, channel.size() - 1);
+        return last.get(0) == '\n';
     }
 
     Path file() {
@@ -211,7 +209,7 @@ final class Manifest implements AutoCloseable {
         try {
             ByteBuffer buffer = ByteBuffer.wrap(bytes);
             while (buffer.hasRemaining()) {
-                channel.write(buffer);
+                channel.write(buffer, channel.size());
             }
             channel.force(false);
         } catch (IOException e) {
