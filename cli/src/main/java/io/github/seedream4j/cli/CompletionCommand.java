@@ -1,6 +1,9 @@
 package io.github.seedream4j.cli;
 
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -48,7 +51,9 @@ public final class CompletionCommand implements Callable<Integer> {
 
     /** The completion script for {@code shell}. */
     static String script(Shell shell) {
-        CommandLine model = Main.commandLine(new Io(java.io.InputStream.nullInputStream(), System.out, System.err));
+        // the model only: nothing runs, so its streams are never written
+        PrintStream nowhere = new PrintStream(OutputStream.nullOutputStream(), true, StandardCharsets.UTF_8);
+        CommandLine model = Main.commandLine(new Io(InputStream.nullInputStream(), nowhere, nowhere));
         String bash = AutoComplete.bash("seedream", model);
         if (shell == Shell.BASH) {
             return bash;

@@ -216,7 +216,7 @@ final class GenerateCommand implements Callable<Integer> {
                 + (o.jobIds().isEmpty() ? "" : ", job " + String.join(", ", o.jobIds())));
         for (String line : lines) {
             if (toStderr) {
-                io.errLine(line);
+                io.errLine("seedream: " + line);
             } else {
                 io.println(line);
             }

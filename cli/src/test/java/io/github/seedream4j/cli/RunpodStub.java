@@ -58,6 +58,23 @@ final class RunpodStub implements AutoCloseable {
         return this;
     }
 
+    /** The first /run answers 429 (retry after 1 s), the next ones COMPLETED with a real image. */
+    RunpodStub rateLimitedOnce() {
+        server.stubFor(post(urlPathEqualTo(RUN)).inScenario("once").whenScenarioStateIs(
+                com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED).willSetStateTo("again")
+                .willReturn(json(429, "{\"error\":\"slow down\"}").withHeader("Retry-After", "1")));
+        server.stubFor(post(urlPathEqualTo(RUN)).inScenario("once").whenScenarioStateIs("again")
+                .willReturn(json(200, "{\"id\":\"job-1\",\"status\":\"COMPLETED\",\"output\":{\"cost\":0.03,"
+                        + "\"image_url\":\"" + server.baseUrl() + "/img/out.png\"}}")));
+        return image();
+    }
+
+    /** The Authorization headers of every /run. */
+    List<String> authorizations() {
+        return server.findAll(postRequestedFor(urlPathEqualTo(RUN))).stream()
+                .map(r -> r.getHeader("Authorization")).toList();
+    }
+
     int posts() {
         return server.findAll(postRequestedFor(urlPathEqualTo(RUN))).size();
     }
