@@ -123,6 +123,12 @@ final class GenerateCommand implements Callable<Integer> {
                             + "another --out");
                 });
             }
+            Set<String> shown = new LinkedHashSet<>();
+            for (Warning w : early) {
+                if (shown.add(w.toString())) {
+                    io.warn(w.toString());
+                }
+            }
             Cost estimate = c.estimate(req).cost();
             Seen seen = new Seen();
             ImageDestination destination = target == null ? ImageDestination.memory()
@@ -134,12 +140,6 @@ final class GenerateCommand implements Callable<Integer> {
             } catch (CompletionException e) {
                 Throwable t = Billing.unwrap(e);
                 o = salvage(c.providerId(), req, seen, t, Duration.ofNanos(System.nanoTime() - started));
-            }
-            Set<String> shown = new LinkedHashSet<>();
-            for (Warning w : early) {
-                if (shown.add(w.toString())) {
-                    io.warn(w.toString());
-                }
             }
             for (Warning w : o.warnings()) {
                 if (shown.add(w.toString())) {

@@ -70,6 +70,7 @@ class ManifestTest {
     void open_secondOpenerIsRefusedUntilTheFirstCloses() {
         Path out = dir.resolve("out");
         try (Manifest first = Manifest.open(out)) {
+            assertThat(first.file()).exists();
             assertThatThrownBy(() -> Manifest.open(out)).isInstanceOf(UsageException.class)
                     .hasMessage("another seedream batch (process " + ProcessHandle.current().pid() + ", started "
                             + started(out) + ") is writing to " + out + " (its manifest manifest.jsonl is locked); two "
