@@ -109,16 +109,17 @@ final class Progress {
         StringBuilder tail = new StringBuilder();
         tail.append(String.format(Locale.ROOT, " %3d%% %d/%d", percent, finished, t.total()));
         if (t.failed() > 0) {
-            tail.append(" ").append(t.failed()).append(" failed");
+            tail.append(", ").append(t.failed()).append(" failed");
         }
-        tail.append(" ").append(t.running()).append(" running ");
-        tail.append(String.format(Locale.ROOT, "%.2f img/s ETA %s", rate, eta(t, rate)));
-        tail.append(" spent ").append(t.spent().amount().toPlainString());
+        tail.append(", ").append(t.running()).append(" running, ");
+        tail.append(String.format(Locale.ROOT, "%.2f/s, ETA %s, ", rate, eta(t, rate)));
+        tail.append(t.spent().amount().toPlainString());
         if (budget != null) {
             tail.append("/").append(budget.amount().toPlainString());
         }
         tail.append(" ").append(t.spent().currency().getCurrencyCode());
-        int width = Math.max(10, Math.min(40, columns - tail.length() - 3));
+        // the whole line must fit, or the terminal wraps it and \r redraws only its last part
+        int width = Math.max(10, Math.min(30, columns - 1 - tail.length() - 2));
         int filled = t.total() == 0 ? width : (int) ((long) width * finished / t.total());
         return "[" + "#".repeat(filled) + "-".repeat(width - filled) + "]" + tail;
     }
