@@ -8,8 +8,9 @@ import java.util.function.LongSupplier;
 /**
  * The batch's progress on stderr: on a terminal, a bar redrawn in place (count, percent, rate, ETA, spent against
  * {@code --max-cost}); otherwise one {@code key=value} record per interval, in a fixed format a log reader can
- * parse. A few dozen lines of its own rather than a library: it must interleave with the CLI's other stderr lines
- * (see {@link Io#status}) and show the budget, and the CLI takes no dependency for it.
+ * parse (documented in the README; a new key may be added at the end, none is removed or renamed). A few dozen
+ * lines of its own rather than a library: it must interleave with the CLI's other stderr lines (see
+ * {@link Io#status}) and show the budget, and the CLI takes no dependency for it.
  */
 final class Progress {
 
