@@ -5,7 +5,11 @@
 module io.github.seedream4j.cli {
     requires io.github.seedream4j.core;
     requires info.picocli;
+    requires tools.jackson.core;
+    requires tools.jackson.databind;
+    requires com.fasterxml.jackson.annotation;
+    requires java.logging;
 
-    // picocli reads the command classes reflectively
-    opens io.github.seedream4j.cli to info.picocli;
+    // picocli reads the command classes reflectively; Jackson reads and writes the records
+    opens io.github.seedream4j.cli to info.picocli, tools.jackson.databind;
 }

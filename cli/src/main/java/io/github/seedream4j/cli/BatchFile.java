@@ -1,170 +1,353 @@
 package io.github.seedream4j.cli;
 
 import io.github.seedream4j.GenerationRequest;
+import io.github.seedream4j.Seed;
 import io.github.seedream4j.SeedreamException;
+import java.io.BufferedInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.math.BigDecimal;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.exc.InputCoercionException;
+import tools.jackson.core.exc.StreamReadException;
+import tools.jackson.core.exc.UnexpectedEndOfInputException;
+import tools.jackson.databind.DatabindException;
+import tools.jackson.databind.exc.UnrecognizedPropertyException;
 
 /**
- * A batch file: one JSON object per line ({@code prompt} required; {@code id}, {@code negative}, {@code size},
- * {@code aspect}, {@code seed}, {@code n}, {@code enhance}, {@code safety} optional). Blank lines and lines starting
- * with {@code #} are ignored but still counted, so line numbers match an editor's.
+ * A batch file: one JSON object per line (see {@link BatchLine}). Blank lines and lines starting with {@code #} are
+ * skipped but counted, so line numbers match an editor's; a UTF-8 byte-order mark is accepted. Every resource a line
+ * can claim is bounded ({@link Jsons}): a line that is too long, too deep or holds an over-long number or string fails
+ * alone with a message quoting at most a short prefix. Before anything is sent, every file name of the whole file
+ * (after {@code n} expands a line into several images) is checked against every other.
  */
 final class BatchFile {
 
-    static final Set<String> FIELDS = Set.of("prompt", "id", "negative", "size", "aspect", "seed", "n", "enhance", "safety");
-    private static final String FIELD_LIST = "prompt, id, negative, size, aspect, seed, n, enhance, safety";
+    private static final String FIELD_LIST = String.join(", ", BatchLine.FIELDS);
+    private static final String EXAMPLE = "{\"prompt\": \"a red fox\"}";
 
     /**
-     * One line: either a request with the plain file name its images get, or an error saying what is wrong.
+     * One line: a request with the base name its images get, or what is wrong with it.
      *
      * @param number 1-based line number
-     * @param text the line as written, used to notice a line edited between runs
      * @param request the request, or null when the line is invalid
      * @param name the file base name: the sanitised {@code id}, else {@code line-N}
-     * @param seedGiven whether the line fixes the seed
      * @param error what is wrong, or null
      */
-    record Line(int number, String text, GenerationRequest request, String name, boolean seedGiven, String error) {
-        String fingerprint() {
-            return Integer.toHexString(text.strip().hashCode());
+    record Line(int number, GenerationRequest request, String name, String error) {
+        boolean valid() {
+            return error == null;
+        }
+    }
+
+    /**
+     * One image of one line: the unit of submission, resumption, accounting and the manifest.
+     *
+     * @param line the line
+     * @param image 1-based when the line asks for several images, else 0
+     * @param name the image's unique file base name: the line's name, with {@code -1}, {@code -2}, ... for several
+     * @param request the request of this one image: count 1, and the seed the line gives, moved on by the image's index
+     * @param fingerprint identifies {@code request} as the line asks for it, to notice a line edited between runs
+     */
+    record Unit(Line line, int image, String name, GenerationRequest request, String fingerprint) {
+        String label() {
+            return "line " + line.number() + (image == 0 ? "" : " image " + image);
+        }
+    }
+
+    /** Every line, and the units of the valid ones, in file order. */
+    record Contents(List<Line> lines, List<Unit> units) {
+        List<Line> invalid() {
+            return lines.stream().filter(l -> !l.valid()).toList();
         }
     }
 
     private BatchFile() {
     }
 
-    /** Reads every line; a bad line becomes a {@link Line} with an error, the others still count. */
-    static List<Line> read(Path file) {
-        List<String> texts;
-        try {
-            texts = Files.readAllLines(file, StandardCharsets.UTF_8);
+    /** Reads the file; a bad line becomes a {@link Line} with an error, the others still count. */
+    static Contents read(Path file) {
+        List<Line> lines = new ArrayList<>();
+        try (InputStream in = new BufferedInputStream(Files.newInputStream(file), 64 * 1024)) {
+            RawLines raw = new RawLines(in);
+            for (RawLine r = raw.next(); r != null; r = raw.next()) {
+                if (r.tooLong()) {
+                    lines.add(new Line(r.number(), null, defaultName(r.number()), "the line is longer than "
+                            + Jsons.MAX_LINE_BYTES + " bytes (it begins " + Text.quote(r.text()) + "); a line holds one "
+                            + "JSON object such as " + EXAMPLE));
+                } else if (!r.skipped()) {
+                    lines.add(parse(r.number(), r.bytes()));
+                }
+            }
         } catch (IOException e) {
             throw new UsageException("cannot read batch file " + file + " (" + e.getClass().getSimpleName() + ": "
                     + e.getMessage() + "); check the path");
         }
-        List<Line> lines = new ArrayList<>();
-        Map<String, Integer> names = new HashMap<>();
-        for (int i = 0; i < texts.size(); i++) {
-            String text = texts.get(i);
-            if (text.isBlank() || text.strip().startsWith("#")) {
-                continue;
-            }
-            Line line = parse(i + 1, text);
-            if (line.error() == null) {
-                Integer other = names.putIfAbsent(line.name(), line.number());
-                if (other != null) {
-                    line = new Line(line.number(), text, null, line.name(), false, "its file name '" + line.name()
-                            + "' is already used by line " + other + "; give each line a unique id");
-                }
-            }
-            lines.add(line);
-        }
-        return lines;
+        return expand(lines);
     }
 
-    static Line parse(int number, String text) {
-        String defaultName = "line-" + number;
-        Object parsed;
+    /** Parses one line. */
+    static Line parse(int number, byte[] json) {
+        String name = defaultName(number);
+        BatchLine b;
         try {
-            parsed = Json.parse(text);
-        } catch (Json.ParseException e) {
-            return new Line(number, text, null, defaultName, false, e.getMessage());
+            b = Jsons.MAPPER.readValue(json, BatchLine.class);
+        } catch (JacksonException e) {
+            return new Line(number, null, name, jsonError(e, json.length));
         }
-        if (!(parsed instanceof Map)) {
-            return new Line(number, text, null, defaultName, false, "expected a JSON object such as {\"prompt\": \"a red fox\"}");
+        if (b == null) {
+            return new Line(number, null, name, "expected a JSON object such as " + EXAMPLE);
         }
-        @SuppressWarnings("unchecked")
-        Map<String, Object> m = (Map<String, Object>) parsed;
-        for (String key : m.keySet()) {
-            if (!FIELDS.contains(key)) {
-                return new Line(number, text, null, defaultName, false, "unknown field '" + key + "'; the fields are "
-                        + FIELD_LIST);
-            }
+        if (b.prompt() == null) {
+            return new Line(number, null, name, "field 'prompt' is required, for example " + EXAMPLE);
         }
         try {
-            String prompt = string(m, "prompt");
-            if (prompt == null) {
-                return new Line(number, text, null, defaultName, false, "field 'prompt' is required, for example "
-                        + "{\"prompt\": \"a red fox\"}");
+            if (b.id() != null) {
+                name = safeName(b.id().text());
             }
-            String id = m.get("id") == null ? null : scalar(m, "id");
-            String name = id == null ? defaultName : safeName(id);
-            String seed = m.get("seed") == null ? null : scalar(m, "seed");
-            GenerationRequest request = RequestOptions.build(prompt, string(m, "size"), string(m, "aspect"), seed,
-                    count(m), string(m, "negative"), bool(m, "enhance"), bool(m, "safety"));
-            return new Line(number, text, request, name, seed != null, null);
+            GenerationRequest request = RequestOptions.build(b.prompt(), b.size(), b.aspect(),
+                    b.seed() == null ? null : b.seed().text(), b.n() == null ? 1 : b.n(), b.negative(), b.enhance(),
+                    b.safety());
+            return new Line(number, request, name, null);
         } catch (SeedreamException | UsageException e) {
-            return new Line(number, text, null, defaultName, false, Main.oneLine(e.getMessage()));
+            return new Line(number, null, name, Text.prefix(e.getMessage(), 400));
         }
+    }
+
+    private static String jsonError(JacksonException e, int length) {
+        if (e instanceof Jsons.LimitExceeded) {
+            Jsons.LimitExceeded x = (Jsons.LimitExceeded) e;
+            switch (x.limit) {
+                case DEPTH:
+                    return "the JSON nests deeper than " + x.max + " levels; a line is one flat object such as " + EXAMPLE;
+                case NUMBER:
+                    return "a number is longer than " + x.max + " characters; seeds and counts are short whole numbers";
+                case STRING:
+                    return "a string is longer than " + x.max + " characters (a prompt may have at most 10000)";
+                default:
+                    return "a field name is longer than " + x.max + " characters; the fields are " + FIELD_LIST;
+            }
+        }
+        if (e instanceof UnrecognizedPropertyException) {
+            return "unknown field " + Text.quote(((UnrecognizedPropertyException) e).getPropertyName())
+                    + "; the fields are " + FIELD_LIST;
+        }
+        if (e instanceof DatabindException || e instanceof InputCoercionException) {
+            String field = field(e);
+            return field == null ? "expected a JSON object such as " + EXAMPLE
+                    : "field '" + field + "' must be " + BatchLine.expected(field);
+        }
+        if (e instanceof UnexpectedEndOfInputException || e instanceof StreamReadException && e.getLocation() != null
+                && e.getLocation().getByteOffset() >= length) {
+            return "invalid JSON: the line ends before its object is closed; a line holds one whole object such as "
+                    + EXAMPLE;
+        }
+        String where = e.getLocation() == null || e.getLocation().getColumnNr() < 1 ? ""
+                : " at column " + e.getLocation().getColumnNr();
+        if (e instanceof StreamReadException) {
+            return "invalid JSON" + where + ": " + Text.prefix(e.getOriginalMessage(), 160);
+        }
+        return "unreadable line" + where + ": " + Text.prefix(e.getOriginalMessage(), 160);
+    }
+
+    /** The batch field a databind error is about, or null for the line itself. */
+    private static String field(JacksonException e) {
+        List<JacksonException.Reference> path = e.getPath();
+        if (path.isEmpty()) {
+            return null;
+        }
+        String name = path.get(0).getPropertyName();
+        return BatchLine.FIELDS.contains(name) ? name : null;
+    }
+
+    /**
+     * Expands valid lines into their units and refuses, before anything is sent, every line with a file name that
+     * an earlier line already produces (names compare ignoring case, as on macOS and Windows file systems).
+     */
+    static Contents expand(List<Line> lines) {
+        List<Line> checked = new ArrayList<>();
+        List<Unit> units = new ArrayList<>();
+        Map<String, Unit> taken = new HashMap<>();
+        for (Line line : lines) {
+            if (!line.valid()) {
+                checked.add(line);
+                continue;
+            }
+            List<Unit> mine = units(line);
+            Unit clash = null;
+            String clashing = null;
+            for (Unit u : mine) {
+                clash = taken.get(u.name().toLowerCase(Locale.ROOT));
+                if (clash != null) {
+                    clashing = u.name();
+                    break;
+                }
+            }
+            if (clash != null) {
+                checked.add(new Line(line.number(), null, line.name(), "its file name '" + clashing + "' is also the "
+                        + "name of " + clash.label() + " (files get the line's id, plus -1, -2, ... when n > 1); give "
+                        + "this line another id"));
+                continue;
+            }
+            for (Unit u : mine) {
+                taken.put(u.name().toLowerCase(Locale.ROOT), u);
+            }
+            checked.add(line);
+            units.addAll(mine);
+        }
+        return new Contents(List.copyOf(checked), List.copyOf(units));
+    }
+
+    private static List<Unit> units(Line line) {
+        int n = line.request().count();
+        GenerationRequest one = line.request().withCount(1);
+        List<Unit> units = new ArrayList<>();
+        if (n == 1) {
+            units.add(new Unit(line, 0, line.name(), one, fingerprint(one)));
+            return units;
+        }
+        for (int i = 1; i <= n; i++) {
+            int offset = i - 1;
+            GenerationRequest r = one.seed().map(s -> one.withSeed(s.plus(offset))).orElse(one);
+            units.add(new Unit(line, i, line.name() + "-" + i, r, fingerprint(r)));
+        }
+        return units;
+    }
+
+    /** The request as the line asks for it, hashed: the prompts, size, seed (when given) and switches. */
+    static String fingerprint(GenerationRequest r) {
+        String canonical = Jsons.MAPPER.writeValueAsString(List.of(r.prompt().text(),
+                r.negativePrompt().map(p -> p.text()).orElse(""), r.size().toString(),
+                r.seed().map(Seed::toString).orElse(""), String.valueOf(r.enhancePrompt().orElse(null)),
+                String.valueOf(r.safetyChecker().orElse(null))));
+        try {
+            byte[] hash = MessageDigest.getInstance("SHA-256").digest(canonical.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(hash, 0, 8);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java runtime has SHA-256", e);
+        }
+    }
+
+    private static String defaultName(int number) {
+        return "line-" + number;
     }
 
     /** A plain, portable file name from an id: letters, digits, dot, dash and underscore only; never a path. */
     static String safeName(String id) {
         StringBuilder s = new StringBuilder();
-        for (char c : id.strip().toCharArray()) {
+        String stripped = id.strip();
+        for (int i = 0; i < stripped.length() && s.length() < 80; i++) {
+            char c = stripped.charAt(i);
             s.append(Character.isLetterOrDigit(c) && c < 128 || c == '-' || c == '_' || c == '.' ? c : '_');
         }
         String name = s.toString().replaceAll("^[._]+", "");
-        if (name.length() > 80) {
-            name = name.substring(0, 80);
-        }
         if (name.isEmpty()) {
-            throw new UsageException("field 'id' \"" + id + "\" has no letters or digits to name a file with");
+            throw new UsageException("field 'id' " + Text.quote(id) + " has no letters or digits to name a file with");
         }
         return name;
     }
 
-    private static String string(Map<String, Object> m, String key) {
-        Object v = m.get(key);
-        if (v == null) {
-            return null;
-        }
-        if (!(v instanceof String)) {
-            throw new UsageException("field '" + key + "' must be a string, not " + Json.write(v));
-        }
-        return (String) v;
-    }
-
-    private static String scalar(Map<String, Object> m, String key) {
-        Object v = m.get(key);
-        if (v instanceof String) {
-            return (String) v;
-        }
-        if (v instanceof BigDecimal) {
-            return ((BigDecimal) v).toPlainString();
-        }
-        throw new UsageException("field '" + key + "' must be a string or a number, not " + Json.write(v));
-    }
-
-    private static int count(Map<String, Object> m) {
-        Object v = m.get("n");
-        if (v == null) {
-            return 1;
-        }
-        if (!(v instanceof BigDecimal)) {
-            throw new UsageException("field 'n' must be a whole number, not " + Json.write(v));
-        }
-        try {
-            return ((BigDecimal) v).intValueExact();
-        } catch (ArithmeticException e) {
-            throw new UsageException("field 'n' must be a whole number, not " + Json.write(v));
+    /** One physical line of the file, without its line break. */
+    record RawLine(int number, byte[] bytes, boolean tooLong, boolean skipped) {
+        String text() {
+            return new String(bytes, StandardCharsets.UTF_8);
         }
     }
 
-    private static Boolean bool(Map<String, Object> m, String key) {
-        Object v = m.get(key);
-        if (v == null || v instanceof Boolean) {
-            return (Boolean) v;
+    /**
+     * Splits a stream into lines of at most {@link Jsons#MAX_LINE_BYTES} bytes; of a longer line only a short head is
+     * kept, the rest is skipped. A byte-order mark at the start of the file is dropped.
+     */
+    static final class RawLines {
+        private static final int HEAD = 64;
+        private final InputStream in;
+        private final byte[] buffer = new byte[64 * 1024];
+        private int position;
+        private int limit;
+        private int number;
+        private boolean eof;
+
+        RawLines(InputStream in) {
+            this.in = in;
         }
-        throw new UsageException("field '" + key + "' must be true or false, not " + Json.write(v));
+
+        RawLine next() throws IOException {
+            ByteArrayOutputStream line = new ByteArrayOutputStream();
+            boolean tooLong = false;
+            boolean ended = false;
+            boolean any = false;
+            while (!ended) {
+                if (position == limit) {
+                    if (eof || !fill()) {
+                        break;
+                    }
+                }
+                any = true;
+                int start = position;
+                while (position < limit && buffer[position] != '\n') {
+                    position++;
+                }
+                int room = Jsons.MAX_LINE_BYTES + 1 - line.size();
+                int take = Math.min(room, position - start);
+                line.write(buffer, start, take);
+                tooLong |= take < position - start;
+                if (position < limit) {
+                    position++; // the line break
+                    ended = true;
+                }
+            }
+            if (!any) {
+                return null;
+            }
+            number++;
+            byte[] bytes = line.toByteArray();
+            int from = 0;
+            if (number == 1 && bytes.length >= 3 && (bytes[0] & 0xff) == 0xef && (bytes[1] & 0xff) == 0xbb
+                    && (bytes[2] & 0xff) == 0xbf) {
+                from = 3;
+            }
+            int end = bytes.length;
+            if (!tooLong && end > from && bytes[end - 1] == '\r') {
+                end--;
+            }
+            if (tooLong || end - from > Jsons.MAX_LINE_BYTES) {
+                return new RawLine(number, Arrays.copyOfRange(bytes, from, from + HEAD), true, false);
+            }
+            byte[] content = Arrays.copyOfRange(bytes, from, end);
+            return new RawLine(number, content, false, blankOrComment(content));
+        }
+
+        private boolean fill() throws IOException {
+            int n = in.read(buffer);
+            if (n <= 0) {
+                eof = true;
+                return false;
+            }
+            position = 0;
+            limit = n;
+            return true;
+        }
+
+        private static boolean blankOrComment(byte[] bytes) {
+            for (byte c : bytes) {
+                if (c == ' ' || c == '\t') {
+                    continue;
+                }
+                return c == '#';
+            }
+            return true;
+        }
     }
 }

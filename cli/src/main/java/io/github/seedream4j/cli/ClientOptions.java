@@ -1,20 +1,33 @@
 package io.github.seedream4j.cli;
 
+import io.github.seedream4j.ConfigurationException;
 import io.github.seedream4j.CostEstimator;
 import io.github.seedream4j.GenerationListener;
 import io.github.seedream4j.ProviderCatalog;
-import io.github.seedream4j.ProviderSelectionException;
 import io.github.seedream4j.SeedreamClient;
 import io.github.seedream4j.UnsupportedOptionPolicy;
 import io.github.seedream4j.spi.ImageProviderFactory;
+import io.github.seedream4j.spi.ProviderSettings;
 import io.github.seedream4j.spi.SettingKey;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.stream.Collectors;
 import picocli.CommandLine.Option;
 
-/** Which provider, its settings, the unsupported-option policy and the deadline: everything needed to open a client. */
+/**
+ * Which provider, its settings, {@code --strict} and the deadline: everything needed to open a client. The client
+ * always runs with the library's WARN policy; {@code --strict} is applied by {@link Strictness}.
+ */
 final class ClientOptions {
+
+    /** The longest value {@code @FILE} or {@code -} may supply. */
+    static final int MAX_VALUE_BYTES = 64 * 1024;
+    private static final SettingKey TIMEOUT = SettingKey.optional("timeout", "--timeout", null);
 
     @Option(names = {"-p", "--provider"}, paramLabel = "ID",
             description = "Provider id (fake, runpod, ...). Default: -Dseedream.provider, then SEEDREAM_PROVIDER, "
@@ -22,8 +35,11 @@ final class ClientOptions {
     String provider;
 
     @Option(names = "--set", paramLabel = "KEY=VALUE",
-            description = "A provider setting, repeatable, e.g. --set api-key=... --set base-url=http://127.0.0.1:8080. "
-                    + "Wins over system properties and environment variables.")
+            description = {"A provider setting, repeatable, e.g. --set base-url=http://127.0.0.1:8080. Wins over "
+                    + "system properties and environment variables.",
+                    "For a secret, give @FILE (read from a file) or - (read from standard input), e.g. "
+                            + "--set api-key=@runpod.key, or use its environment variable: a value on the command line "
+                            + "is visible to other users and kept in shell history."})
     Map<String, String> settings = new LinkedHashMap<>();
 
     @Option(names = "--strict",
@@ -34,32 +50,37 @@ final class ClientOptions {
             description = "Deadline of one generation, e.g. 90s or 10m (default: ${DEFAULT-VALUE}).")
     String timeout;
 
-    /** The chosen provider's factory, following core's rule; unknown {@code --set} keys are refused. */
-    ImageProviderFactory select() {
+    private Map<String, String> resolved;
+
+    /** The chosen provider's factory; the CLI's own messages for the two choices it offers (--provider, none). */
+    ImageProviderFactory factory() {
         ProviderCatalog catalog = ProviderCatalog.discover();
-        ImageProviderFactory factory;
-        try {
-            factory = catalog.select(provider);
-        } catch (ProviderSelectionException e) {
-            throw new ProviderSelectionException(forCommandLine(e.getMessage()), e.providerId().orElse(null), null, e);
+        if (provider != null && !provider.isBlank()) {
+            String id = provider.strip();
+            return catalog.find(id).orElseThrow(() -> new UsageException("provider " + Text.quote(id)
+                    + " (named by --provider) is not on the class path; the providers found are "
+                    + (catalog.ids().isEmpty() ? "none" : String.join(", ", catalog.ids())) + ". Check the spelling, "
+                    + "or put the jar that provides it on the class path (in an installed seedream: its lib directory)"
+                    + problems(catalog)));
         }
-        for (String key : settings.keySet()) {
-            boolean known = factory.settings().stream().anyMatch(k -> k.name().equals(key));
-            if (!known) {
-                throw new UsageException("provider " + factory.id() + " has no setting '" + key + "'; its settings are "
-                        + factory.settings().stream().map(SettingKey::name).collect(Collectors.joining(", "))
-                        + " (see: seedream providers)");
-            }
+        boolean named = !blank(System.getProperty(ProviderCatalog.PROVIDER_PROPERTY))
+                || !blank(System.getenv(ProviderCatalog.PROVIDER_ENVIRONMENT_VARIABLE));
+        if (!named && catalog.ids().size() > 1) {
+            throw new UsageException("several providers are on the class path (" + String.join(", ", catalog.ids())
+                    + ") and none was chosen; choose one with --provider " + catalog.ids().get(0) + ", the system "
+                    + "property " + ProviderCatalog.PROVIDER_PROPERTY + " or the environment variable "
+                    + ProviderCatalog.PROVIDER_ENVIRONMENT_VARIABLE + problems(catalog));
         }
-        return factory;
+        // the system property, the environment variable or the only provider: the library's rule and messages
+        return catalog.select(null);
     }
 
-    /** Opens a client on the chosen provider. */
-    SeedreamClient open(GenerationListener... listeners) {
-        ImageProviderFactory factory = select();
-        SeedreamClient.Builder b = SeedreamClient.builder().provider(factory.id()).settings(settings)
-                .unsupportedOptions(strict ? UnsupportedOptionPolicy.REFUSE : UnsupportedOptionPolicy.WARN)
-                .timeout(Durations.parse("--timeout", timeout));
+    /** Opens a client on the chosen provider; {@code io} receives the warning about a secret given in argv. */
+    SeedreamClient open(Io io, GenerationListener... listeners) {
+        ImageProviderFactory factory = factory();
+        Map<String, String> values = settings(io, factory);
+        SeedreamClient.Builder b = SeedreamClient.builder().provider(factory.id()).settings(values)
+                .unsupportedOptions(UnsupportedOptionPolicy.WARN).timeout(timeout());
         for (GenerationListener l : listeners) {
             if (l != null) {
                 b.listener(l);
@@ -72,17 +93,120 @@ final class ClientOptions {
      * Prices and validates requests for the chosen provider without creating it: no credentials are needed and
      * nothing can be sent. Settings the capabilities read (such as {@code price}) are honoured.
      */
-    CostEstimator estimator() {
-        ImageProviderFactory factory = select();
-        return SeedreamClient.builder().provider(factory.id()).settings(settings)
-                .unsupportedOptions(strict ? UnsupportedOptionPolicy.REFUSE : UnsupportedOptionPolicy.WARN)
-                .buildEstimator();
+    CostEstimator estimator(Io io) {
+        ImageProviderFactory factory = factory();
+        return SeedreamClient.builder().provider(factory.id()).settings(settings(io, factory))
+                .unsupportedOptions(UnsupportedOptionPolicy.WARN).buildEstimator();
     }
 
-    /** Core's selection messages speak of the builder; on the command line the way to choose is --provider. */
-    static String forCommandLine(String message) {
-        return message.replace("(named by the client builder)", "(named by --provider)")
-                .replaceFirst("choose one with SeedreamClient\\.builder\\(\\)\\.provider\\(\"([a-z0-9-]+)\"\\),",
-                        "choose one with --provider $1,");
+    /**
+     * The {@code --set} values with {@code @FILE} and {@code -} read. A secret given as a plain value is used, with
+     * a warning that says how to keep it out of argv.
+     */
+    Map<String, String> settings(Io io, ImageProviderFactory factory) {
+        for (String key : settings.keySet()) {
+            if (factory.settings().stream().noneMatch(k -> k.name().equals(key))) {
+                throw new UsageException("provider " + factory.id() + " has no setting " + Text.quote(key)
+                        + "; its settings are " + String.join(", ", factory.settings().stream().map(SettingKey::name)
+                                .toList()) + " (see: seedream providers)");
+            }
+        }
+        if (resolved == null) {
+            resolved = resolve(io, settings, secrets(factory));
+        }
+        return resolved;
+    }
+
+    /** The secret settings of {@code factory}, each with the environment variable to suggest instead of argv. */
+    static Map<String, String> secrets(ImageProviderFactory factory) {
+        Map<String, String> secrets = new LinkedHashMap<>();
+        for (SettingKey k : factory.settings()) {
+            if (k.secret()) {
+                secrets.put(k.name(), k.environmentVariableNames(factory.id()).get(0));
+            }
+        }
+        return secrets;
+    }
+
+    /**
+     * {@code values} with {@code @FILE} and {@code -} read; a key of {@code secrets} given as a plain value is
+     * warned about (see {@link #settings(Io, ImageProviderFactory)}).
+     */
+    static Map<String, String> resolve(Io io, Map<String, String> values, Map<String, String> secrets) {
+        Map<String, String> out = new LinkedHashMap<>();
+        String fromStdin = null;
+        for (Map.Entry<String, String> e : values.entrySet()) {
+            String key = e.getKey();
+            String value = e.getValue();
+            if (value.equals("-")) {
+                if (fromStdin != null) {
+                    throw new UsageException("--set " + key + "=- and --set " + fromStdin + "=- both read standard "
+                            + "input; read one of them from a file with @FILE");
+                }
+                fromStdin = key;
+                value = read("--set " + key + "=-", io.in());
+            } else if (value.startsWith("@")) {
+                Path path = Path.of(value.substring(1));
+                try (InputStream in = Files.newInputStream(path)) {
+                    value = read("--set " + key + "=@" + path, in);
+                } catch (IOException ex) {
+                    throw new UsageException("--set " + key + "=@" + path + ": cannot read the file ("
+                            + ex.getClass().getSimpleName() + "); check the path and its permissions");
+                }
+            } else if (secrets.containsKey(key)) {
+                io.warn("--set " + key + "=<value> puts a secret where other users can see it (the process list) "
+                        + "and in shell history; use --set " + key + "=@FILE, --set " + key + "=- (standard input) or "
+                        + "the environment variable " + secrets.get(key));
+            }
+            out.put(key, value);
+        }
+        return out;
+    }
+
+    private static String read(String what, InputStream in) {
+        try {
+            byte[] bytes = in.readNBytes(MAX_VALUE_BYTES + 1);
+            if (bytes.length > MAX_VALUE_BYTES) {
+                throw new UsageException(what + ": the value is longer than " + MAX_VALUE_BYTES + " bytes");
+            }
+            String v = new String(bytes, StandardCharsets.UTF_8);
+            // a file or a pipe ends its one line with a line break that is no part of the value
+            if (v.endsWith("\n")) {
+                v = v.substring(0, v.length() - 1);
+                if (v.endsWith("\r")) {
+                    v = v.substring(0, v.length() - 1);
+                }
+            }
+            if (v.isEmpty()) {
+                throw new UsageException(what + ": the value is empty");
+            }
+            return v;
+        } catch (IOException e) {
+            throw new UsageException(what + ": cannot read it (" + e.getClass().getSimpleName() + ")");
+        }
+    }
+
+    /** {@code --timeout}, parsed as the library parses duration settings; it must be positive. */
+    Duration timeout() {
+        Duration d;
+        try {
+            d = ProviderSettings.of("cli", Map.of(TIMEOUT.name(), timeout), k -> null, k -> null).duration(TIMEOUT);
+        } catch (ConfigurationException e) {
+            d = Duration.ZERO;
+        }
+        if (d.isZero()) {
+            throw new UsageException("--timeout " + Text.quote(timeout) + " is not a positive duration: use for "
+                    + "example 90s, 10m or 500ms");
+        }
+        return d;
+    }
+
+    private static String problems(ProviderCatalog catalog) {
+        return catalog.problems().isEmpty() ? "" : ". Also, " + catalog.problems().size()
+                + " provider(s) failed to load: " + String.join("; ", catalog.problems());
+    }
+
+    private static boolean blank(String s) {
+        return s == null || s.isBlank();
     }
 }

@@ -11,14 +11,18 @@ final class CommonOptions {
         this.io = io;
     }
 
-    @Option(names = "--debug", description = "Print stack traces of errors (never shown otherwise).")
+    @Option(names = "--debug",
+            description = "Print stack traces of errors, and the library's log records from DEBUG up, on stderr.")
     void debug(boolean on) {
         io.debug = on;
+        CliLogging.level(io);
     }
 
     @Option(names = {"-v", "--verbose"},
-            description = "Print every generation event on stderr, one greppable line each (event=submitted ...).")
+            description = "Print every generation event (event=submitted ...) and the library's log records from "
+                    + "INFO up on stderr, one line each.")
     void verbose(boolean on) {
         io.verbose = on;
+        CliLogging.level(io);
     }
 }

@@ -5,6 +5,7 @@ import io.github.seedream4j.CostEstimator;
 import io.github.seedream4j.GenerationRequest;
 import io.github.seedream4j.SeedreamException;
 import io.github.seedream4j.Warning;
+import io.github.seedream4j.cli.ManifestRecord.Money;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -32,6 +33,9 @@ final class EstimateCommand implements Callable<Integer> {
     @Option(names = "--batch", paramLabel = "FILE", description = "Estimate every line of a batch file instead.")
     Path batch;
 
+    @Option(names = "--json", description = "Print the estimate as one JSON object on stdout (schema 1, see the README).")
+    boolean json;
+
     @Mixin
     final RequestOptions request = new RequestOptions();
     @Mixin
@@ -53,41 +57,64 @@ final class EstimateCommand implements Callable<Integer> {
             return estimateBatch();
         }
         GenerationRequest req = request.build(prompt);
-        CostEstimator c = client.estimator();
-        for (Warning w : c.validate(req)) {
-            io.warn(w.toString());
-        }
+        CostEstimator c = client.estimator(io);
+        List<Warning> warnings = c.validate(req);
+        Strictness.check(client.strict, c.providerId(), warnings);
+        warnings.forEach(w -> io.warn(w.toString()));
         Charge charge = c.estimate(req);
-        io.out.println("estimate: " + charge.cost() + " for " + req.count() + " image(s) of "
-                + req.size().resolution() + " on provider " + c.providerId() + " (priced at "
-                + c.capabilities().pricing() + "; nothing was sent)");
+        if (json) {
+            io.printJson(Jsons.MAPPER.writeValueAsString(new Outputs.Estimated(Outputs.SCHEMA, c.providerId(),
+                    c.capabilities().pricing().toString(), Money.of(charge), req.count(), List.of(
+                            new Outputs.EstimateLine(null, req.count(), req.size().resolution().toString(),
+                                    Money.of(charge))), List.of())));
+            return ExitCodes.OK;
+        }
+        io.println("estimate: " + charge.cost() + " for " + req.count() + " image(s) of " + req.size().resolution()
+                + " on provider " + c.providerId() + " (priced at " + c.capabilities().pricing() + "; nothing was sent)");
         return ExitCodes.OK;
     }
 
     private int estimateBatch() {
-        List<BatchFile.Line> lines = BatchFile.read(batch);
-        int bad = 0;
+        BatchFile.Contents contents = BatchFile.read(batch);
+        List<String> errors = new ArrayList<>();
         List<Charge> charges = new ArrayList<>();
-        CostEstimator c = client.estimator();
-        for (BatchFile.Line line : lines) {
-            if (line.error() != null) {
-                io.error(batch + " line " + line.number() + ": " + line.error());
-                bad++;
-                continue;
+        List<Outputs.EstimateLine> lines = new ArrayList<>();
+        int images = 0;
+        CostEstimator c = client.estimator(io);
+        for (BatchFile.Line line : contents.lines()) {
+            String error = line.error();
+            if (error == null) {
+                try {
+                    Strictness.check(client.strict, c.providerId(), c.validate(line.request()));
+                    Charge ch = c.estimate(line.request());
+                    charges.add(ch);
+                    images += line.request().count();
+                    lines.add(new Outputs.EstimateLine(line.number(), line.request().count(),
+                            line.request().size().resolution().toString(), Money.of(ch)));
+                    if (!json) {
+                        io.println("line " + line.number() + ": " + ch.cost() + " (" + line.request().count() + " x "
+                                + line.request().size().resolution() + ")");
+                    }
+                } catch (SeedreamException | UsageException e) {
+                    error = e.getMessage();
+                }
             }
-            try {
-                Charge ch = c.estimate(line.request());
-                charges.add(ch);
-                io.out.println("line " + line.number() + ": " + ch.cost() + " (" + line.request().count()
-                        + " x " + line.request().size().resolution() + ")");
-            } catch (SeedreamException e) {
-                io.error(batch + " line " + line.number() + ": " + Main.oneLine(e.getMessage()));
-                bad++;
+            if (error != null) {
+                String message = batch + " line " + line.number() + ": " + Text.prefix(error, 400);
+                errors.add(Text.line(message));
+                io.error(message);
             }
         }
-        String total = charges.isEmpty() ? "0" : Charge.sum(charges).cost().toString();
-        io.out.println("estimate: " + total + " for " + charges.size() + " line(s) on provider " + c.providerId()
-                + (bad == 0 ? "" : "; " + bad + " line(s) invalid") + " (nothing was sent)");
-        return bad == 0 ? ExitCodes.OK : ExitCodes.BATCH_INCOMPLETE;
+        Charge total = charges.isEmpty() ? null : Charge.sum(charges);
+        if (json) {
+            io.printJson(Jsons.MAPPER.writeValueAsString(new Outputs.Estimated(Outputs.SCHEMA, c.providerId(),
+                    c.capabilities().pricing().toString(), total == null ? null : Money.of(total), images, lines,
+                    errors)));
+        } else {
+            io.println("estimate: " + (total == null ? "0" : total.cost().toString()) + " for " + charges.size()
+                    + " line(s) on provider " + c.providerId() + (errors.isEmpty() ? "" : "; " + errors.size()
+                    + " line(s) invalid") + " (nothing was sent)");
+        }
+        return errors.isEmpty() ? ExitCodes.OK : ExitCodes.BATCH_INCOMPLETE;
     }
 }

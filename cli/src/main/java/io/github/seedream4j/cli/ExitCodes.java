@@ -16,7 +16,7 @@ final class ExitCodes {
     static final int GENERATION_FAILED = 1;
     /** Bad input, usage or configuration: nothing was sent. */
     static final int USAGE = 2;
-    /** A batch finished but some lines failed or were skipped. */
+    /** A batch finished but some lines failed, were skipped or changed since they were recorded. */
     static final int BATCH_INCOMPLETE = 3;
     /** Interrupted (Ctrl-C). */
     static final int INTERRUPTED = 130;
@@ -25,7 +25,7 @@ final class ExitCodes {
             + "  0    ok%n"
             + "  1    generation failed (the provider reported an error, timed out, or an image could not be fetched)%n"
             + "  2    bad input, usage or configuration (nothing was sent or paid for)%n"
-            + "  3    a batch finished but some lines failed or were skipped%n"
+            + "  3    a batch finished but some lines failed, were skipped (budget) or changed since they were made%n"
             + "  130  interrupted (Ctrl-C); a batch resumes where it stopped when run again%n";
 
     private ExitCodes() {

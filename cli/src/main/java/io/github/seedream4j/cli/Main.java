@@ -6,26 +6,65 @@ import java.io.InputStream;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
+import java.io.Writer;
 import java.util.Properties;
+import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** The {@code seedream} command line. {@link #run} is the testable entry point; {@link #main} exits with its code. */
+/**
+ * The {@code seedream} command line. {@link #run} is the testable entry point; {@link #main} exits with its code.
+ * Both route {@code java.util.logging} to the CLI's own stderr format for the length of the run (see
+ * {@link CliLogging}).
+ */
 public final class Main {
 
     private Main() {
     }
 
-    /** Runs the command line and exits with its exit code. */
+    /**
+     * Runs the command line and exits with its exit code.
+     *
+     * @param args the arguments
+     */
     public static void main(String[] args) {
-        System.exit(run(args, System.out, System.err));
+        Io io = new Io(System.in, System.out, System.err, Terminal.isTerminal(1), Terminal.isTerminal(2));
+        System.exit(run(args, io));
     }
 
-    /** Runs the command line, writing to {@code out} and {@code err}, and returns the exit code. */
+    /**
+     * Runs the command line with an empty standard input, writing to {@code out} and {@code err}.
+     *
+     * @param args the arguments
+     * @param out standard output
+     * @param err standard error
+     * @return the exit code
+     */
     public static int run(String[] args, PrintStream out, PrintStream err) {
-        Io io = new Io(out, err);
-        CommandLine cl = commandLine(io);
-        return cl.execute(args);
+        return run(args, InputStream.nullInputStream(), out, err);
+    }
+
+    /**
+     * Runs the command line, reading {@code in} (for {@code --set KEY=-}) and writing to {@code out} and {@code err},
+     * none of them a terminal.
+     *
+     * @param args the arguments
+     * @param in standard input
+     * @param out standard output
+     * @param err standard error
+     * @return the exit code
+     */
+    public static int run(String[] args, InputStream in, PrintStream out, PrintStream err) {
+        return run(args, new Io(in, out, err));
+    }
+
+    static int run(String[] args, Io io) {
+        CliLogging.begin(io);
+        try {
+            return commandLine(io).execute(args);
+        } finally {
+            CliLogging.end(io);
+        }
     }
 
     static CommandLine commandLine(Io io) {
@@ -34,49 +73,94 @@ public final class Main {
         cl.addSubcommand(new CommandLine(new EstimateCommand(io)));
         cl.addSubcommand(new CommandLine(new ProvidersCommand(io)));
         cl.addSubcommand(new CommandLine(new BatchCommand(io)));
-        cl.setOut(new PrintWriter(io.out, true));
-        cl.setErr(new PrintWriter(io.err, true));
+        cl.addSubcommand(new CommandLine(new CompletionCommand(io)));
+        // help and version text is ours, not a provider's: printed as picocli renders it
+        cl.setOut(new PrintWriter(new LineWriter(io, false), true));
+        cl.setErr(new PrintWriter(new LineWriter(io, true), true));
+        cl.setColorScheme(CommandLine.Help.defaultColorScheme(CommandLine.Help.Ansi.OFF));
         cl.setCaseInsensitiveEnumValuesAllowed(true);
         cl.setUsageHelpWidth(110);
         cl.setParameterExceptionHandler((e, args) -> {
             CommandLine c = e.getCommandLine();
-            io.error(e.getMessage().strip().replace(System.lineSeparator(), " ") + " (see: "
-                    + c.getCommandSpec().qualifiedName() + " --help)");
+            io.error(e.getMessage() + " (see: " + c.getCommandSpec().qualifiedName() + " --help)");
             return ExitCodes.USAGE;
         });
         cl.setExecutionExceptionHandler((e, c, parsed) -> {
             if (io.debug) {
-                e.printStackTrace(io.err);
+                io.trace(e);
             }
-            if (e instanceof SeedreamException) {
-                // on the command line the policy is --strict
-                io.error(oneLine(e.getMessage()).replace("set the unsupported-option policy to WARN to send the request "
-                        + "without it", "drop --strict to send the request without it"));
-                return ExitCodes.of((SeedreamException) e);
+            if (e instanceof SeedreamException se) {
+                io.error(se.getMessage());
+                return ExitCodes.of(se);
             }
             if (e instanceof UsageException) {
-                io.error(oneLine(e.getMessage()));
+                io.error(e.getMessage());
                 return ExitCodes.USAGE;
             }
             if (e instanceof UncheckedIOException) {
-                io.error(oneLine(e.getMessage()));
+                io.error(e.getMessage());
                 return ExitCodes.GENERATION_FAILED;
             }
-            io.error("unexpected " + e.getClass().getName() + ": " + oneLine(String.valueOf(e.getMessage()))
+            io.error("unexpected " + e.getClass().getName() + ": " + e.getMessage()
                     + "; this is a bug, please report it with the output of --debug");
             return ExitCodes.GENERATION_FAILED;
         });
         return cl;
     }
 
-    static String oneLine(String s) {
-        return s == null ? "" : s.replaceAll("\\s*\\R\\s*", " ").strip();
+    /** picocli's help and messages, line by line into {@link Io}, which keeps them away from the status line. */
+    private static final class LineWriter extends Writer {
+        private final Io io;
+        private final boolean err;
+        private final StringBuilder line = new StringBuilder();
+
+        LineWriter(Io io, boolean err) {
+            this.io = io;
+            this.err = err;
+        }
+
+        @Override
+        public synchronized void write(char[] buffer, int offset, int length) {
+            for (int i = offset; i < offset + length; i++) {
+                char ch = buffer[i];
+                if (ch == '\n') {
+                    emit();
+                } else if (ch != '\r') {
+                    line.append(ch);
+                }
+            }
+        }
+
+        private void emit() {
+            String text = line.toString();
+            line.setLength(0);
+            if (err) {
+                io.errLine(text);
+            } else {
+                io.printHelpLine(text);
+            }
+        }
+
+        @Override
+        public synchronized void flush() {
+        }
+
+        @Override
+        public synchronized void close() {
+            if (line.length() > 0) {
+                emit();
+            }
+        }
     }
 
     /** Reads the version stamped into the jar at build time. */
     static final class Version implements CommandLine.IVersionProvider {
         @Override
         public String[] getVersion() {
+            return new String[] {"seedream " + version() + " (seedream4j, Java " + Runtime.version() + ")"};
+        }
+
+        static String version() {
             Properties p = new Properties();
             try (InputStream in = Main.class.getResourceAsStream("version.properties")) {
                 if (in != null) {
@@ -85,8 +169,7 @@ public final class Main {
             } catch (IOException e) {
                 // fall through to "unknown"
             }
-            return new String[] {"seedream " + p.getProperty("version", "unknown") + " (seedream4j, Java "
-                    + Runtime.version() + ")"};
+            return p.getProperty("version", "unknown");
         }
     }
 
@@ -99,8 +182,11 @@ public final class Main {
                     "  seedream estimate \"a lighthouse at dawn\" --provider runpod --size 4K",
                     "  seedream providers",
                     "  seedream batch prompts.jsonl --out images/ --concurrency 4 --max-cost 2.00",
+                    "",
+                    "Secrets (API keys) come from their environment variables (seedream providers lists them) or",
+                    "from a file or standard input: --set api-key=@FILE, --set api-key=-. Never type them as values.",
                     ExitCodes.FOOTER})
-    static final class Root implements java.util.concurrent.Callable<Integer> {
+    static final class Root implements Callable<Integer> {
         private final Io io;
 
         Root(Io io) {
@@ -109,7 +195,7 @@ public final class Main {
 
         @Override
         public Integer call() {
-            io.error("a command is required: generate, estimate, providers or batch (see: seedream --help)");
+            io.error("a command is required: generate, estimate, providers, batch or completion (see: seedream --help)");
             return ExitCodes.USAGE;
         }
     }

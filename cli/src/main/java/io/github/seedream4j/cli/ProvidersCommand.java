@@ -8,7 +8,9 @@ import io.github.seedream4j.spi.Capabilities;
 import io.github.seedream4j.spi.ImageProviderFactory;
 import io.github.seedream4j.spi.ProviderSettings;
 import io.github.seedream4j.spi.SettingKey;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
@@ -19,67 +21,149 @@ import picocli.CommandLine.Option;
 @Command(name = "providers", mixinStandardHelpOptions = true,
         description = {"List the bundled providers, what each can do, and where its settings come from.", "",
                 "Shows for each setting whether it is set and from where (--set, system property, environment "
-                        + "variable, default). Setting values are never shown, secret or not.", ""},
+                        + "variable) and its default value. A value that is set is never shown, and a secret's "
+                        + "default neither.", ""},
         footer = {"%nExamples:",
                 "  seedream providers",
-                "  RUNPOD_API_KEY=... seedream providers      # shows api-key as set, from the environment variable",
+                "  seedream providers --json",
+                "  RUNPOD_API_KEY=\"$(cat runpod.key)\" seedream providers   # api-key: set from RUNPOD_API_KEY",
                 ExitCodes.FOOTER})
 final class ProvidersCommand implements Callable<Integer> {
 
     private final Io io;
 
     @Option(names = "--set", paramLabel = "KEY=VALUE",
-            description = "Settings to account for, as generate would receive them (values are never printed).")
+            description = "Settings to account for, as generate would receive them (@FILE and - as there; values are "
+                    + "never printed).")
     Map<String, String> settings = new LinkedHashMap<>();
+
+    @Option(names = "--json", description = "Print the providers as one JSON object on stdout (schema 1, see the README).")
+    boolean json;
 
     @Mixin
     final CommonOptions common;
+
+    private Map<String, String> resolved = Map.of();
 
     ProvidersCommand(Io io) {
         this.io = io;
         this.common = new CommonOptions(io);
     }
 
+    /** One setting as shown: never its value. */
+    private record Row(SettingKey key, String need, String from, String defaultValue, String where, boolean set,
+            String source) {
+    }
+
     @Override
     public Integer call() {
         ProviderCatalog catalog = ProviderCatalog.discover();
+        Map<String, String> secrets = new LinkedHashMap<>();
+        catalog.factories().forEach(f -> secrets.putAll(ClientOptions.secrets(f)));
+        resolved = ClientOptions.resolve(io, settings, secrets);
+        List<Outputs.ProviderJson> providers = new ArrayList<>();
+        List<String> text = new ArrayList<>();
         if (catalog.factories().isEmpty()) {
-            io.out.println("no provider is on the class path");
+            text.add("no provider is on the class path");
         }
+        int nameWidth = 4;
+        int fromWidth = 8;
+        Map<ImageProviderFactory, List<Row>> rows = new LinkedHashMap<>();
         for (ImageProviderFactory f : catalog.factories()) {
-            ProviderSettings s = ProviderSettings.of(f.id(), settings);
-            io.out.println(f.id() + " - " + f.description());
+            List<Row> mine = rows(f);
+            rows.put(f, mine);
+            for (Row r : mine) {
+                nameWidth = Math.max(nameWidth, r.key().name().length());
+                fromWidth = Math.max(fromWidth, r.from().length());
+            }
+        }
+        for (Map.Entry<ImageProviderFactory, List<Row>> e : rows.entrySet()) {
+            ImageProviderFactory f = e.getKey();
             Capabilities c;
+            String malformed = null;
             try {
-                c = f.capabilities(s);
-            } catch (ConfigurationException e) {
-                io.out.println("  (a setting is malformed: " + Main.oneLine(e.getMessage()) + "; showing defaults)");
+                c = f.capabilities(ProviderSettings.of(f.id(), explicit(f)));
+            } catch (ConfigurationException ex) {
+                malformed = ex.getMessage();
                 c = f.capabilities();
             }
-            io.out.println("  sizes:            " + sizes(c));
-            io.out.println("  seed:             " + yesNo(c.seed()));
-            io.out.println("  negative prompt:  " + yesNo(c.negativePrompt()));
-            io.out.println("  safety toggle:    " + yesNo(c.safetyToggle()));
-            io.out.println("  prompt enhance:   " + yesNo(c.promptEnhancement()));
-            io.out.println("  images per call:  " + c.maxImagesPerCall());
-            io.out.println("  pricing:          " + c.pricing());
-            io.out.println("  resumable:        " + yesNo(c.resumable()));
-            if (!c.extras().isEmpty()) {
-                io.out.println("  extra options:    " + String.join(", ", c.extras()));
+            providers.add(json(f, c, e.getValue()));
+            text.add(f.id() + " - " + f.description());
+            if (malformed != null) {
+                text.add("  (a setting is malformed: " + malformed + "; showing defaults)");
             }
-            io.out.println("  settings:");
-            for (SettingKey k : f.settings()) {
-                String state = s.isSet(k) ? "set (" + s.sourceOf(k) + ")"
-                        : k.defaultValue() != null ? "default" : k.required() ? "NOT SET (required)" : "not set";
-                io.out.println(String.format("    %-10s %-9s %s%s  - %s; system property %s or %s", k.name(),
-                        k.required() ? "required" : "optional", state, k.secret() ? ", secret" : "", k.description(),
-                        k.propertyName(f.id()), String.join(" / ", k.environmentVariableNames(f.id()))));
+            text.add("  sizes:            " + sizes(c));
+            text.add("  seed:             " + yesNo(c.seed()));
+            text.add("  negative prompt:  " + yesNo(c.negativePrompt()));
+            text.add("  safety toggle:    " + yesNo(c.safetyToggle()));
+            text.add("  prompt enhance:   " + yesNo(c.promptEnhancement()));
+            text.add("  images per call:  " + c.maxImagesPerCall());
+            text.add("  pricing:          " + c.pricing());
+            text.add("  resumable:        " + yesNo(c.resumable()));
+            if (!c.extras().isEmpty()) {
+                text.add("  extra options:    " + String.join(", ", c.extras()));
+            }
+            text.add("  settings:");
+            String format = "    %-" + nameWidth + "s  %-8s  %-" + fromWidth + "s  %s";
+            text.add(String.format(format, "NAME", "NEED", "SET FROM", "DEFAULT"));
+            for (Row r : e.getValue()) {
+                text.add(String.format(format, r.key().name(), r.need(), r.from(), r.defaultValue()));
+            }
+            for (Row r : e.getValue()) {
+                text.add("    " + r.key().name() + ": " + r.key().description() + "; " + r.where());
             }
         }
         for (String problem : catalog.problems()) {
-            io.out.println("problem: " + problem);
+            text.add("problem: " + problem);
+        }
+        if (json) {
+            io.printJson(Jsons.MAPPER.writeValueAsString(new Outputs.Providers(Outputs.SCHEMA, providers,
+                    catalog.problems().stream().map(Text::line).toList())));
+        } else {
+            text.forEach(io::println);
         }
         return ExitCodes.OK;
+    }
+
+    /** The --set values that {@code f} has settings for, read once for every provider. */
+    private Map<String, String> explicit(ImageProviderFactory f) {
+        Map<String, String> mine = new LinkedHashMap<>();
+        resolved.forEach((k, v) -> {
+            if (f.settings().stream().anyMatch(s -> s.name().equals(k))) {
+                mine.put(k, v);
+            }
+        });
+        return mine;
+    }
+
+    private List<Row> rows(ImageProviderFactory f) {
+        ProviderSettings s = ProviderSettings.of(f.id(), explicit(f));
+        List<Row> rows = new ArrayList<>();
+        for (SettingKey k : f.settings()) {
+            boolean set = s.isSet(k);
+            String source = !set ? null : settings.containsKey(k.name()) ? "--set" : s.sourceOf(k);
+            String from = set ? source : k.required() ? "NOT SET (required)" : "-";
+            String def = k.defaultValue() == null ? "-" : k.secret() ? "(secret)" : k.defaultValue();
+            String need = k.required() ? "required" : "optional";
+            String where = (k.secret() ? "secret: --set " + k.name() + "=@FILE or =-" : "--set " + k.name() + "=VALUE")
+                    + ", property " + k.propertyName(f.id()) + ", environment "
+                    + String.join(" or ", k.environmentVariableNames(f.id()));
+            rows.add(new Row(k, need, from, def, where, set, source));
+        }
+        return rows;
+    }
+
+    private static Outputs.ProviderJson json(ImageProviderFactory f, Capabilities c, List<Row> rows) {
+        List<Outputs.SettingJson> settings = rows.stream().map(r -> new Outputs.SettingJson(r.key().name(),
+                r.key().description(), r.key().required(), r.key().secret(), r.set(), r.source(),
+                r.key().secret() ? null : r.key().defaultValue(), r.key().propertyName(f.id()),
+                r.key().environmentVariableNames(f.id()))).toList();
+        return new Outputs.ProviderJson(f.id(), Text.line(f.description()), new Outputs.CapabilitiesJson(
+                c.exactSizes(), c.exactSizes() ? c.minSide() : null, c.exactSizes() ? c.maxSide() : null,
+                c.tiers().stream().sorted().map(SizeTier::label).toList(),
+                AspectRatio.SEEDREAM_RATIOS.stream().filter(c.ratios()::contains).map(AspectRatio::toString).toList(),
+                c.seed(), c.negativePrompt(), c.safetyToggle(), c.promptEnhancement(), c.maxImagesPerCall(),
+                c.pricing().toString(), c.resumable(), List.copyOf(c.extras())), settings);
     }
 
     private static String sizes(Capabilities c) {

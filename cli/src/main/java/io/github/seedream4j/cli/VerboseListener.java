@@ -65,10 +65,7 @@ final class VerboseListener implements GenerationListener {
             s.append("other");
             head(s, event);
         }
-        synchronized (io.err) {
-            io.err.println(s);
-            io.err.flush();
-        }
+        io.errLine(s.toString());
     }
 
     private static void head(StringBuilder s, GenerationEvent e) {
@@ -77,6 +74,6 @@ final class VerboseListener implements GenerationListener {
     }
 
     private static String quote(String text) {
-        return '"' + Main.oneLine(text).replace("\"", "'") + '"';
+        return '"' + Text.line(text).replace("\"", "'") + '"';
     }
 }

@@ -69,7 +69,9 @@ class EstimateCommandTest {
         CliRun r = CliRun.of("estimate", "x", "--provider", "cloudflare", "--size", "2K", "--seed", "7", "--strict");
 
         assertThat(r.code()).isEqualTo(2);
-        assertThat(r.errLines()).hasSize(1).allMatch(l -> l.startsWith("seedream: provider cloudflare cannot honour "));
+        assertThat(r.errLines()).containsExactly("seedream: --strict: provider cloudflare cannot honour this request: "
+                + "seed 7 was not sent: provider cloudflare takes no seed, so its images cannot be reproduced. Remove the "
+                + "option, choose a provider that supports it, or drop --strict to send the request without it");
     }
 
     @Test

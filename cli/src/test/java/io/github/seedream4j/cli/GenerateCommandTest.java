@@ -6,8 +6,7 @@ import java.awt.image.BufferedImage;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
-import java.util.Map;
+import tools.jackson.databind.JsonNode;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -44,25 +43,28 @@ class GenerateCommandTest {
     }
 
     @Test
-    @SuppressWarnings("unchecked")
-    void generate_jsonHasFilesPixelsSeedProviderCostTimingsWarningsAndJobs() throws Exception {
+    void generate_jsonHasSchemaFilesPixelsSeedProviderCostTimingsWarningsAndJobs() throws Exception {
         CliRun r = CliRun.of("generate", "a lighthouse", "--provider", "fake", "--size", "1024x1024", "--seed", "42",
                 "--set", "price=0.03/image", "--json", "--out", dir.resolve("l.png").toString());
 
         assertThat(r.code()).as(r.err()).isZero();
-        Map<String, Object> json = (Map<String, Object>) Json.parse(r.out().strip());
-        assertThat(json).containsKeys("provider", "files", "images", "pixels", "seed", "cost", "timings", "warnings",
-                "jobIds");
-        assertThat(json.get("provider")).isEqualTo("fake");
-        assertThat((List<Object>) json.get("files")).containsExactly(dir.resolve("l.png").toString());
-        assertThat(json.get("pixels")).isEqualTo("1024x1024");
-        assertThat(json.get("seed")).isEqualTo(new BigDecimal(42));
-        Map<String, Object> cost = (Map<String, Object>) json.get("cost");
-        assertThat(cost).containsEntry("amount", new BigDecimal("0.03")).containsEntry("currency", "USD")
-                .containsEntry("basis", "estimated");
-        assertThat((Map<String, Object>) json.get("timings")).containsKeys("totalMs", "downloadMs");
-        assertThat((List<Object>) json.get("jobIds")).hasSize(1);
-        assertThat((List<Object>) json.get("warnings")).isEmpty();
+        JsonNode json = Jsons.MAPPER.readTree(r.out().strip());
+        assertThat(json.propertyNames()).containsExactly("schema", "provider", "files", "images", "pixels", "seed",
+                "cost", "timings", "warnings", "jobIds");
+        assertThat(json.get("schema").asInt()).isEqualTo(1);
+        assertThat(json.get("provider").asString()).isEqualTo("fake");
+        assertThat(json.get("files").get(0).asString()).isEqualTo(dir.resolve("l.png").toString());
+        assertThat(json.get("images").get(0).propertyNames()).containsExactly("file", "width", "height", "pixels",
+                "format", "bytes", "seed");
+        assertThat(json.get("pixels").asString()).isEqualTo("1024x1024");
+        assertThat(json.get("seed").asLong()).isEqualTo(42);
+        assertThat(json.get("cost").get("amount").decimalValue()).isEqualByComparingTo(new BigDecimal("0.03"));
+        assertThat(json.get("cost").get("currency").asString()).isEqualTo("USD");
+        assertThat(json.get("cost").get("basis").asString()).isEqualTo("estimated");
+        assertThat(json.get("timings").propertyNames()).containsExactly("totalMs", "downloadMs", "queueMs",
+                "executionMs");
+        assertThat(json.get("jobIds")).hasSize(1);
+        assertThat(json.get("warnings")).isEmpty();
     }
 
     @Test
@@ -99,7 +101,8 @@ class GenerateCommandTest {
 
         assertThat(r.code()).isEqualTo(2);
         assertThat(r.errLines()).containsExactly("seedream: provider 'nope' (named by --provider) is not on the class "
-                + "path; add the jar that provides 'nope' to the class path, or check the spelling. Found: fake, runpod, cloudflare");
+                + "path; the providers found are fake, runpod, cloudflare. Check the spelling, or put the jar that "
+                + "provides it on the class path (in an installed seedream: its lib directory)");
     }
 
     @Test
@@ -156,8 +159,9 @@ class GenerateCommandTest {
     }
 
     @Test
-    void generate_unsupportedOptionWarnsOnRunpodButStrictRefusesBeforeAnyNetworkCall() {
-        String[] runpod = {"--provider", "runpod", "--set", "api-key=x", "--set", "base-url=http://127.0.0.1:1",
+    void generate_unsupportedOptionWarnsOnRunpodButStrictRefusesBeforeAnyNetworkCall() throws Exception {
+        Path key = Files.writeString(dir.resolve("runpod.key"), "x\n");
+        String[] runpod = {"--provider", "runpod", "--set", "api-key=@" + key, "--set", "base-url=http://127.0.0.1:1",
                 "--enhance", "--size", "2048x2048"};
 
         CliRun warn = CliRun.of(concat(new String[] {"estimate", "a red fox"}, runpod));
@@ -167,9 +171,9 @@ class GenerateCommandTest {
 
         CliRun strict = CliRun.of(concat(new String[] {"generate", "a red fox", "--strict", "--out", out()}, runpod));
         assertThat(strict.code()).isEqualTo(2);
-        assertThat(strict.errLines()).containsExactly("seedream: provider runpod cannot honour prompt enhancement on: "
-                + "it offers no prompt enhancement. Remove the option, choose a provider that supports it, or drop "
-                + "--strict to send the request without it");
+        assertThat(strict.errLines()).containsExactly("seedream: --strict: provider runpod cannot honour this request: "
+                + "prompt enhancement on was not sent: provider runpod offers no prompt enhancement. Remove the option, "
+                + "choose a provider that supports it, or drop --strict to send the request without it");
     }
 
     @Test
