@@ -43,7 +43,7 @@ import java.util.Objects;
  * the keys defined here; warnings come from the client's {@link UnsupportedOptionPolicy} (an option the provider
  * cannot honour is never dropped silently).
  *
- * <p>{@code edit} needs reference images, which seedream4j cannot send yet: it throws
+ * <p>{@code edit(image, prompt)} sends the image as a reference image; {@code edit} with a mask throws
  * {@link UnsupportedOptionException}. Errors are seedream4j's {@link SeedreamException} subtypes.
  *
  * <p>Thread-safe when the client is. {@link #close()} closes the client only when this model built it.
@@ -128,7 +128,11 @@ public final class SeedreamImageModel implements ImageModel, AutoCloseable {
      */
     @Override
     public Response<List<Image>> generate(String prompt, int n) {
-        GenerationRequest.Builder request = GenerationRequest.builder(prompt).count(n).size(size).seed(seed);
+        return generate(GenerationRequest.builder(prompt).count(n));
+    }
+
+    private Response<List<Image>> generate(GenerationRequest.Builder request) {
+        request.size(size).seed(seed);
         if (negativePrompt != null) {
             request.negativePrompt(negativePrompt);
         }
@@ -142,20 +146,25 @@ public final class SeedreamImageModel implements ImageModel, AutoCloseable {
     }
 
     /**
-     * Refused: editing needs reference images, which seedream4j cannot send yet.
+     * Edits {@code image} as {@code prompt} says: the image goes to Seedream as a reference image (base64 data as
+     * bytes, a URL as it is), on the provider's default model unless the client's requests say otherwise.
      *
-     * @param image the image to edit
+     * @param image the image to edit, with base64 data or a URL
      * @param prompt what to change
-     * @return never
-     * @throws UnsupportedOptionException always
+     * @return the edited image as base64 data with its media type, and the metadata
+     * @throws InvalidRequestException if the image is not a PNG, JPEG or WebP the model takes, or the provider
+     *         cannot take reference images (the message says what would work)
+     * @throws SeedreamException a subtype saying what went wrong
      */
     @Override
     public Response<Image> edit(Image image, String prompt) {
-        return ReferenceImages.refuse(client.providerId(), List.of(image));
+        Response<List<Image>> all = generate(GenerationRequest.builder(prompt)
+                .image(ReferenceImages.of(image)));
+        return Response.from(all.content().get(0), null, null, all.metadata());
     }
 
     /**
-     * Refused: editing needs reference images and masks, which seedream4j cannot send yet.
+     * Refused: Seedream edits from reference images and a prompt, not from masks.
      *
      * @param image the image to edit
      * @param mask where to edit
@@ -165,7 +174,7 @@ public final class SeedreamImageModel implements ImageModel, AutoCloseable {
      */
     @Override
     public Response<Image> edit(Image image, Image mask, String prompt) {
-        return ReferenceImages.refuse(client.providerId(), List.of(image, mask));
+        return ReferenceImages.refuseMask(client.providerId());
     }
 
     private static Map<String, Object> metadata(GenerationResult result) {

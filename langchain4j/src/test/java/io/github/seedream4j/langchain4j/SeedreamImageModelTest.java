@@ -125,20 +125,29 @@ class SeedreamImageModelTest {
     }
 
     @Test
-    void edit_isRefusedUntilReferenceImagesExist() {
-        Image image = Image.builder().base64Data("iVBORw0KGgo=").mimeType("image/png").build();
+    void edit_sendsTheImageAsAReferenceImage_andRefusesMasks() throws Exception {
+        java.awt.image.BufferedImage picture = new java.awt.image.BufferedImage(64, 48,
+                java.awt.image.BufferedImage.TYPE_INT_RGB);
+        java.io.ByteArrayOutputStream png = new java.io.ByteArrayOutputStream();
+        javax.imageio.ImageIO.write(picture, "png", png);
+        Image image = Image.builder().base64Data(java.util.Base64.getEncoder().encodeToString(png.toByteArray()))
+                .mimeType("image/png").build();
         try (SeedreamImageModel model = SeedreamImageModel.builder().provider("fake").setting("ledger", "lc4j-edit")
                 .build()) {
+            Response<Image> edited = model.edit(image, "make it night");
+            assertThat(edited.content().base64Data()).isNotBlank();
+            assertThat(FakeLedger.named("lc4j-edit").requests()).hasSize(1);
+            assertThat(FakeLedger.named("lc4j-edit").requests().get(0).images()).hasSize(1);
 
-            assertThatThrownBy(() -> model.edit(image, "make it night")).isInstanceOf(UnsupportedOptionException.class)
-                    .hasMessage("provider fake cannot edit images through seedream4j yet: edit needs 1 reference "
-                            + "image(s), which seedream4j cannot send; generate from text with generate(prompt) "
-                            + "instead");
             assertThatThrownBy(() -> model.edit(image, image, "make it night"))
-                    .isInstanceOf(UnsupportedOptionException.class).hasMessageContaining("edit needs 2 reference");
-            assertThat(FakeLedger.named("lc4j-edit").requests()).isEmpty();
+                    .isInstanceOf(UnsupportedOptionException.class).hasMessage("provider fake edits from reference "
+                            + "images and a prompt, not with a mask; call edit(image, prompt) and say in the prompt "
+                            + "what to change");
+            assertThatThrownBy(() -> model.edit(Image.builder().base64Data("iVBORw0KGgo=").build(), "x"))
+                    .isInstanceOf(InvalidRequestException.class).hasMessageContaining("is a truncated PNG image");
         }
     }
+
 
     /** {@return the pixel size in a PNG's IHDR chunk} */
     private static String pngSize(byte[] png) {
