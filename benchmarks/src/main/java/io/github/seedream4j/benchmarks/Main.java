@@ -4,54 +4,35 @@ import static io.github.seedream4j.benchmarks.Sampler.f;
 import static io.github.seedream4j.benchmarks.Sampler.median;
 import static io.github.seedream4j.benchmarks.Sampler.mib;
 
-import io.github.seedream4j.GeneratedImage;
 import io.github.seedream4j.GenerationEvent;
 import io.github.seedream4j.GenerationRequest;
 import io.github.seedream4j.GenerationResult;
 import io.github.seedream4j.ImageDestination;
-import io.github.seedream4j.ImageFormat;
 import io.github.seedream4j.ImageSize;
-import io.github.seedream4j.Resolution;
 import io.github.seedream4j.SeedreamClient;
-import io.github.seedream4j.Warning;
-import io.github.seedream4j.spi.GenerationContext;
-import io.github.seedream4j.spi.ImageProvider;
-import io.github.seedream4j.spi.ImageProviderFactory;
-import io.github.seedream4j.spi.ImageSink;
-import io.github.seedream4j.spi.ProviderCall;
-import io.github.seedream4j.spi.ProviderResult;
-import io.github.seedream4j.spi.ProviderSettings;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
-import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.ServiceLoader;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ForkJoinPool;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import javax.imageio.ImageIO;
 
 /**
  * The plain benchmark harness: {@code java -jar benchmarks.jar <case> [key=value ...]}. Each case prints what it
- * measured, one {@code key: value} per line. Cases: {@code overhead}, {@code notice}, {@code runsync},
+ * measured, one {@code key: value} per line. Cases: {@code overhead}, {@code notice},
  * {@code inflight-fake}, {@code inflight-runpod}, {@code disk}, {@code png}. Run each in its own JVM.
  */
 public final class Main {
@@ -65,7 +46,7 @@ public final class Main {
 
     public static void main(String[] args) throws Exception {
         if (args.length == 0) {
-            System.err.println("usage: java -jar benchmarks.jar <overhead|notice|runsync|inflight-fake|"
+            System.err.println("usage: java -jar benchmarks.jar <overhead|notice|inflight-fake|"
                     + "inflight-runpod|disk|png> [key=value ...]");
             System.exit(2);
         }
@@ -87,9 +68,6 @@ public final class Main {
                 break;
             case "notice":
                 notice();
-                break;
-            case "runsync":
-                runsync();
                 break;
             case "inflight-fake":
                 inflightFake();
@@ -229,148 +207,6 @@ public final class Main {
 
     private static int[] parseAges(String text) {
         return java.util.Arrays.stream(text.split(",")).mapToInt(Integer::parseInt).toArray();
-    }
-
-    // ---------------------------------------------------------------- completion notice, blocking /runsync
-
-    /** The provider's blocking flow, called directly: runsync holds the request until the job ends or the wait. */
-    private void runsync() throws Exception {
-        int perAge = option("count", 5);
-        int[] ages = parseAges(options.getOrDefault("ages", "250,1000,2000,3000"));
-        String wait = options.getOrDefault("wait", "60s");
-        ImageProviderFactory factory = ServiceLoader.load(ImageProviderFactory.class).stream()
-                .map(ServiceLoader.Provider::get).filter(p -> p.id().equals("runpod")).findFirst().orElseThrow();
-        ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor();
-        try (RunpodStub stub = new RunpodStub(ages.length * perAge + 4);
-                ImageProvider provider = factory.create(ProviderSettings.of("runpod", Map.of("api-key", "bench-key",
-                        "base-url", stub.baseUrl(), "wait", wait)))) {
-            Direct warm = new Direct(scheduler);
-            provider.generate(new ProviderCall(request("warm ms=0", 1024), Resolution.of(1024, 1024), 1, 0), warm);
-            Map<Integer, List<CompletableFuture<Direct>>> byAge = new TreeMap<>();
-            for (int age : ages) {
-                for (int i = 0; i < perAge; i++) {
-                    GenerationRequest r = request("runsync ms=" + spread(age, i, perAge) + " i=" + i, 1024);
-                    byAge.computeIfAbsent(age, a -> new ArrayList<>()).add(CompletableFuture.supplyAsync(() -> {
-                        Direct context = new Direct(scheduler);
-                        provider.generate(new ProviderCall(r, Resolution.of(1024, 1024), 1, 0), context);
-                        return context;
-                    }, Executors.newSingleThreadExecutor()));
-                }
-            }
-            for (Map.Entry<Integer, List<CompletableFuture<Direct>>> e : byAge.entrySet()) {
-                List<Double> late = new ArrayList<>();
-                for (CompletableFuture<Direct> f : e.getValue()) {
-                    Direct d = f.get();
-                    late.add((d.completedSeen - stub.doneAt(d.jobId)) / 1e6);
-                }
-                out.put("jobs of " + e.getKey() + " ms +-25% (runsync wait " + wait + "): noticed late, median ms",
-                        f(median(late)) + " (max " + f(Sampler.percentile(late, 100)) + ")");
-            }
-        } finally {
-            scheduler.shutdownNow();
-        }
-    }
-
-    /** A minimal context for calling a provider directly. */
-    private static final class Direct implements GenerationContext {
-        private final ScheduledExecutorService scheduler;
-        private final Instant deadline = Instant.now().plus(Duration.ofMinutes(5));
-        volatile String jobId;
-        volatile long completedSeen;
-
-        Direct(ScheduledExecutorService scheduler) {
-            this.scheduler = scheduler;
-        }
-
-        @Override
-        public String generationId() {
-            return "bench";
-        }
-
-        @Override
-        public String providerId() {
-            return "runpod";
-        }
-
-        @Override
-        public int callIndex() {
-            return 0;
-        }
-
-        @Override
-        public ImageSink images() {
-            return new ImageSink() {
-                @Override
-                public GeneratedImage store(InputStream content, String type, URI source) {
-                    try {
-                        return store(content.readAllBytes(), type, source);
-                    } catch (IOException e) {
-                        throw new UncheckedIOException(e);
-                    }
-                }
-
-                @Override
-                public GeneratedImage store(byte[] content, String type, URI source) {
-                    return GeneratedImage.inMemory(ImageFormat.PNG, Resolution.of(1024, 1024), content, null, source);
-                }
-
-                @Override
-                public long maxBytes() {
-                    return Long.MAX_VALUE;
-                }
-            };
-        }
-
-        @Override
-        public Instant deadline() {
-            return deadline;
-        }
-
-        @Override
-        public boolean isCancelled() {
-            return false;
-        }
-
-        @Override
-        public void onCancel(Runnable action) {
-        }
-
-        @Override
-        public java.util.concurrent.Executor executor() {
-            return ForkJoinPool.commonPool();
-        }
-
-        @Override
-        public ScheduledExecutorService scheduler() {
-            return scheduler;
-        }
-
-        @Override
-        public void submitted(String id) {
-            // runsync answers with the job: when that answer is COMPLETED, this is the moment it was noticed
-            jobId = id;
-            completedSeen = System.nanoTime();
-        }
-
-        @Override
-        public void retried(int attempt, Duration delay, String reason) {
-        }
-
-        @Override
-        public void polled(String id, String status) {
-            if (status.equals("COMPLETED")) {
-                completedSeen = System.nanoTime();
-            }
-        }
-
-        @Override
-        public void warn(Warning warning) {
-        }
-
-        @Override
-        public System.Logger logger() {
-            return System.getLogger("bench");
-        }
     }
 
     // ---------------------------------------------------------------- many generations in flight

@@ -38,7 +38,6 @@ final class RunpodStub implements AutoCloseable {
     private static final Pattern PROMPT = Pattern.compile("\"prompt\"\\s*:\\s*\"([^\"]*)\"");
     private static final Pattern MS = Pattern.compile("ms=(\\d+)");
     private static final Pattern IMG = Pattern.compile("img=(\\w+)");
-    private static final Pattern WAIT = Pattern.compile("wait=(\\d+)");
 
     private final HttpServer server;
     private final ExecutorService threads;
@@ -51,7 +50,7 @@ final class RunpodStub implements AutoCloseable {
     private final byte[] oneMib = SyntheticPng.of(1024, 1024, ONE_MIB);
     private final SyntheticPng.Streamed fourK = SyntheticPng.streamed(4096, 4096, FOUR_K_BYTES);
 
-    /** @param handlerThreads threads answering requests; runsync holds one per waiting request */
+    /** @param handlerThreads threads answering requests */
     RunpodStub(int handlerThreads) throws IOException {
         // without it, a small response written in two pieces waits for the client's delayed ACK (~40 ms)
         System.setProperty("sun.net.httpserver.nodelay", "true");
@@ -106,15 +105,6 @@ final class RunpodStub implements AutoCloseable {
                 String id = submit(prompt);
                 long left = doneAt.get(id) - System.nanoTime();
                 json(ex, left <= 0 ? completed(id) : "{\"id\":\"" + id + "\",\"status\":\"IN_QUEUE\"}");
-            } else if (path.equals(prefix + "runsync")) {
-                String prompt = prompt(ex.getRequestBody());
-                Matcher w = WAIT.matcher(String.valueOf(ex.getRequestURI().getQuery()));
-                long waitNanos = TimeUnit.MILLISECONDS.toNanos(w.find() ? Long.parseLong(w.group(1)) : 90_000);
-                String id = submit(prompt);
-                long until = Math.min(doneAt.get(id), System.nanoTime() + waitNanos);
-                sleepUntil(until);
-                json(ex, System.nanoTime() >= doneAt.get(id) ? completed(id)
-                        : "{\"id\":\"" + id + "\",\"status\":\"IN_PROGRESS\"}");
             } else if (path.startsWith(prefix + "status/")) {
                 statusCalls.incrementAndGet();
                 String id = path.substring((prefix + "status/").length());

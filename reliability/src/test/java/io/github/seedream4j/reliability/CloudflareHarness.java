@@ -12,8 +12,8 @@ import java.util.Map;
 
 /**
  * Cloudflare Workers AI: one synchronous {@code POST /accounts/{account_id}/ai/run} that answers with a JPEG URL
- * (see reference/cloudflare.md). No jobs, no seed, sides of 1024 to 4096 pixels; the provider translates errors
- * itself, so the message phrases are its own.
+ * (see reference/cloudflare.md). No jobs, no seed, sides of 1024 to 4096 pixels; its error mapping gives advice of
+ * its own, so the advice phrases differ.
  */
 final class CloudflareHarness extends HttpProviderHarness {
 
@@ -62,14 +62,14 @@ final class CloudflareHarness extends HttpProviderHarness {
 
     @Override
     String notFoundAdvice() {
-        return "Cloudflare could not route the request for account id '" + ACCOUNT + "' (HTTP 404, not found); check "
-                + "the setting 'account-id' (environment variable CLOUDFLARE_ACCOUNT_ID)";
+        return "answered HTTP 404: not found; Cloudflare could not route the request for account id '" + ACCOUNT
+                + "'; check the setting 'account-id' (environment variable CLOUDFLARE_ACCOUNT_ID)";
     }
 
     @Override
     String noImageAdvice() {
-        return "Cloudflare did not return an image (HTTP 200; 'result' holds neither 'image' nor 'images'); the image "
-                + "may have been billed, so check the Cloudflare dashboard before sending the request again";
+        return "answered HTTP 200: 'result' holds neither 'image' nor 'images'; Cloudflare did not return an image; the "
+                + "image may have been billed, so check the Cloudflare dashboard before sending the request again";
     }
 
     @Override
@@ -91,35 +91,22 @@ final class CloudflareHarness extends HttpProviderHarness {
     @Override
     String authAdvice(int status) {
         if (status == 401) {
-            return "Cloudflare rejected the API token (HTTP 401, Unauthorized): check " + TOKEN + "; the token must be "
-                    + "valid and carry the Workers AI Read or Edit permission";
+            return "answered HTTP 401: Unauthorized; Cloudflare rejected the API token: check " + TOKEN + "; the token "
+                    + "must be valid and carry the Workers AI Read or Edit permission";
         }
-        return "Cloudflare refused access (HTTP " + status + ", Unauthorized): the token in " + TOKEN + " or the "
+        return "answered HTTP " + status + ": Unauthorized; Cloudflare refused access: the token in " + TOKEN + " or the "
                 + "account may not be allowed to use " + MODEL + "; check the token's permissions";
     }
 
     @Override
     String rateLimitedAdvice() {
-        // Retry-After: 0 is shown rounded up to whole seconds
-        return "Cloudflare is rate limiting this account or is out of capacity for " + MODEL + " (HTTP 429, too many "
-                + "requests); nothing was generated; wait at least 1s and try again";
-    }
-
-    @Override
-    String describedBody(String kind, String text) {
-        switch (kind) {
-            case "JSON":
-                return ", " + text;
-            case "HTML":
-                return "; the body is not JSON";
-            default:
-                return "; the body is empty";
-        }
+        return "HTTP 429: too many requests; Cloudflare is rate limiting this account or is out of capacity for " + MODEL
+                + "; nothing was generated; wait at least 1s and try again";
     }
 
     @Override
     String unavailableAdvice(int status, String described) {
-        return "Cloudflare could not run the request (HTTP " + status + described + "); this is a problem on "
+        return "answered HTTP " + status + described + "; Cloudflare could not run the request; this is a problem on "
                 + "Cloudflare's side; try again later";
     }
 }

@@ -114,9 +114,9 @@ abstract class FaultMatrixContract {
 
         // connections that break before an answer
         rows.add(row("connection refused", e -> e.baseUrl = "http://127.0.0.1:" + ResettingServer.closedPort())
-                .fails(ProviderUnavailableException.class, "failed " + MAX_ATTEMPTS + " times, last with ")
-                .fails(ProviderUnavailableException.class, "; check the network and the provider's base URL, then "
-                        + "try again later")
+                .fails(ProviderUnavailableException.class, " could not be sent: connection refused by 127.0.0.1:")
+                .fails(ProviderUnavailableException.class, " (tried " + MAX_ATTEMPTS + " times); check the network and "
+                        + "the provider's base URL, then try again later")
                 .posts(0).retries(MAX_ATTEMPTS - 1));
         rows.add(row("connection reset as the request is sent, before the server read it", e -> {
             e.resetting = new ResettingServer();
@@ -259,8 +259,9 @@ abstract class FaultMatrixContract {
                 .cap(1024).fails(ImageDownloadException.class, "larger than the cap of 1024 bytes; raise the client's "
                         + "maxImageBytes if such images are expected"));
         rows.add(download("image URL resets the connection every time", aResponse().withFault(
-                Fault.CONNECTION_RESET_BY_PEER)).fails(ImageDownloadException.class, "failed " + MAX_ATTEMPTS
-                        + " times, last with").retries(MAX_ATTEMPTS - 1)
+                Fault.CONNECTION_RESET_BY_PEER)).fails(ImageDownloadException.class, " was closed before a complete "
+                        + "answer came back (tried " + MAX_ATTEMPTS + " times); check the network and try again")
+                .retries(MAX_ATTEMPTS - 1)
                 .check(o -> assertThat(server.countRequestsMatching(getRequestedFor(urlPathEqualTo(imagePath))
                         .build()).getCount()).isEqualTo(MAX_ATTEMPTS * JDK_SENDS_PER_GET)));
         rows.add(download("image redirect loop", aResponse().withStatus(302).withHeader("Location", imagePath))

@@ -17,8 +17,10 @@ import java.util.Map;
  * what its wire protocol looks like. Every suite ({@link FaultMatrixContract}, {@link SecretCanaryContract},
  * {@link LoadWithFaultsContract}) is abstract over this; a provider joins by one harness subclass and one
  * three-line subclass per suite. Rows that need a job lifecycle (polling, expiry) are skipped when
- * {@link #hasJobs()} is false. The message phrases default to the http module's wording ({@code HttpErrors});
- * a provider that translates errors itself overrides them with its own.
+ * {@link #hasJobs()} is false. Every HTTP provider's messages come from the http toolkit's one translator, so they
+ * share one shape ({@code provider <id>: <request> answered HTTP <status>: <what the server said>; <advice>}); the
+ * phrases default to the toolkit's advice, and a provider whose {@code ErrorMapping} gives its own advice overrides
+ * them.
  */
 abstract class HttpProviderHarness {
 
@@ -131,12 +133,15 @@ abstract class HttpProviderHarness {
 
     /** The part of the message when the key is refused with {@code status} (401 or 403, body "Unauthorized"). */
     String authAdvice(int status) {
-        return "answered HTTP " + status + ": Unauthorized; the API key was refused: check " + keyVariable();
+        return "answered HTTP " + status + ": Unauthorized; the credential was refused: check " + keyVariable();
     }
 
-    /** The part of the message when every attempt was refused with 429 (body "too many requests", Retry-After 0). */
+    /**
+     * The part of the message when every attempt was refused with 429 (body "too many requests", Retry-After 0, shown
+     * rounded up to whole seconds).
+     */
     String rateLimitedAdvice() {
-        return "HTTP 429: too many requests; the account is rate limited: wait at least 0s and try again";
+        return "HTTP 429: too many requests; the account is rate limited: wait at least 1s and try again";
     }
 
     /**

@@ -24,6 +24,13 @@ final class Leaks {
                 .filter(n -> n.startsWith(prefix)).sorted().collect(Collectors.toList());
     }
 
+    /** The live threads whose stack runs through a class whose name contains {@code fragment}. */
+    static List<String> threadsInside(String fragment) {
+        return Thread.getAllStackTraces().entrySet().stream().filter(e -> e.getKey().isAlive())
+                .filter(e -> java.util.Arrays.stream(e.getValue()).anyMatch(f -> f.getClassName().contains(fragment)))
+                .map(e -> e.getKey().getName()).sorted().collect(Collectors.toList());
+    }
+
     /** Live threads counted by name with trailing numbers removed, for example {@code seedream-runpod-worker}. */
     static Map<String, Long> threadPools() {
         return Thread.getAllStackTraces().keySet().stream().filter(Thread::isAlive)
@@ -57,6 +64,19 @@ final class Leaks {
                     .collect(Collectors.toList());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The number of file descriptors this process has open, or -1 where {@code /proc/self/fd} does not exist. */
+    static long openFileDescriptors() {
+        Path fds = Path.of("/proc/self/fd");
+        if (!Files.isDirectory(fds)) {
+            return -1;
+        }
+        try (Stream<Path> s = Files.list(fds)) {
+            return s.count();
+        } catch (IOException e) {
+            return -1;
         }
     }
 

@@ -13,6 +13,8 @@ import io.github.seedream4j.ImageDestination;
 import io.github.seedream4j.SeedreamClient;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
@@ -24,14 +26,17 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Cancellation and deadlines release everything: the provider's job is cancelled, no {@code seedream-} thread of
- * the client outlives {@code close()}, no temporary {@code .part} file stays behind, and no image file appears
- * after the generation has already failed.
+ * Cancellation, deadlines and close release everything: the provider's job is cancelled, no {@code seedream-} thread
+ * of the client outlives {@code close()}, no temporary {@code .part} file stays behind, no image file appears after
+ * the generation has already failed, and 100 clients built, used and closed leave no thread and no socket behind.
  */
 abstract class ResourceReleaseContract {
 
     static final String KEY = "canary-key-RELEASE-77c0aa";
     static final String IMAGE = "/img/slow";
+    static final int CYCLES = 100;
+    /** Pooled keep-alive connections of the shared client and their server ends; before the fix: +288 for 100. */
+    static final long FD_SLACK = 12;
 
     private WireMockServer server;
     @TempDir
@@ -106,6 +111,30 @@ abstract class ResourceReleaseContract {
         assertThat(Leaks.files(dir)).isEmpty();
     }
 
+    /**
+     * Issue 19 #4: headers and part of the image, then silence. The deadline fired, but the worker stayed parked in
+     * the JDK's body stream (an interrupt does not end that read); 32 of them disabled the client. Now the deadline
+     * closes the body, and no thread is left reading it.
+     */
+    @Test
+    void deadline_duringAStalledDownload_leavesNoThreadReadingTheBody() throws Exception {
+        HttpProviderHarness h = harness();
+        server.stubFor(h.submit().willReturn(HttpProviderHarness.json(200, h.completedBody(server.baseUrl() + IMAGE))));
+        // two pieces 10 s apart: the first half of the image at once, then silence past the deadline
+        server.stubFor(get(urlPathEqualTo(IMAGE)).willReturn(h.imageResponse(h.largeImage())
+                .withChunkedDribbleDelay(2, 20_000)));
+        try (SeedreamClient client = client(Duration.ofSeconds(2), new GenerationListenerList())) {
+            Throwable error = catchThrowable(() -> client.generateAsync(FaultMatrixContract.request(h))
+                    .get(20, TimeUnit.SECONDS));
+
+            assertThat(error).isInstanceOf(ExecutionException.class).cause()
+                    .isInstanceOf(GenerationTimeoutException.class);
+            assertThat(Leaks.await(() -> Leaks.threadsInside("HttpResponseInputStream").isEmpty(),
+                    Duration.ofSeconds(3))).as("threads still reading the body: %s",
+                    Leaks.threadsInside("HttpResponseInputStream")).isTrue();
+        }
+    }
+
     @Test
     void close_duringASlowDownload_interruptsItAndRemovesThePartFile() throws Exception {
         HttpProviderHarness h = harness();
@@ -125,6 +154,50 @@ abstract class ResourceReleaseContract {
                 Leaks.files(dir)).isTrue();
         assertThat(Leaks.await(f::isDone, Duration.ofSeconds(5))).as("the generation ended").isTrue();
         assertThat(f).isCompletedExceptionally();
+    }
+
+    /**
+     * Issue 16 #14 and 19 #10: 100 cycles of build, generate, close left 92 JDK selector threads and 288 file
+     * descriptors until a GC, because every provider made a JDK client of its own. Every HTTP provider now shares one
+     * JDK client per JVM: after 100 cycles there is no new selector thread, none of the clients' threads, and the
+     * open file descriptors have not grown with the cycles. The closed clients stay referenced meanwhile, as an
+     * application may keep them: a closed client must hold nothing, whenever the garbage collector runs.
+     */
+    @Test
+    void hundredCycles_buildGenerateClose_leaveNoThreadAndNoSocket() throws Exception {
+        HttpProviderHarness h = harness();
+        server.stubFor(h.submit().willReturn(HttpProviderHarness.json(200, h.completedBody(server.baseUrl() + IMAGE))));
+        server.stubFor(get(urlPathEqualTo(IMAGE)).willReturn(h.imageResponse(h.image(h.size().width(),
+                h.size().height()))));
+        for (int i = 0; i < 3; i++) {
+            cycle(h); // class loading, the shared client's selector, its first connections
+        }
+        long selectorsBefore = Leaks.threads("HttpClient-").size();
+        long fdsBefore = Leaks.openFileDescriptors();
+        List<SeedreamClient> closed = new ArrayList<>();
+
+        for (int i = 0; i < CYCLES; i++) {
+            closed.add(cycle(h));
+        }
+
+        assertThat(Leaks.threads("HttpClient-")).as("JDK client threads after %d cycles", CYCLES)
+                .hasSizeLessThanOrEqualTo((int) selectorsBefore);
+        assertThat(Leaks.clientThreadsAfter(h.providerId(), Duration.ofSeconds(5))).as("client threads").isEmpty();
+        if (fdsBefore >= 0) {
+            assertThat(Leaks.openFileDescriptors() - fdsBefore).as("file descriptors opened by %d cycles", CYCLES)
+                    .isLessThanOrEqualTo(FD_SLACK);
+        }
+        assertThat(closed).hasSize(CYCLES);
+    }
+
+    /** Build, generate once, close; returns the closed client. */
+    private SeedreamClient cycle(HttpProviderHarness h) {
+        try (SeedreamClient client = SeedreamClient.builder().provider(h.providerId())
+                .settings(h.settings(server.baseUrl(), KEY)).systemProperties(k -> null).environment(k -> null)
+                .build()) {
+            assertThat(client.generate(FaultMatrixContract.request(h)).images()).hasSize(1);
+            return client;
+        }
     }
 
     /** Collects events and signals the first poll. */

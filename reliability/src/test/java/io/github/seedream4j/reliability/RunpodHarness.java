@@ -94,6 +94,6 @@ final class RunpodHarness extends HttpProviderHarness {
 
     @Override
     String expiredAdvice() {
-        return "answered HTTP 404: job " + JOB + " is unknown or expired";
+        return "answered HTTP 404: request does not exist; job " + JOB + " is unknown or expired";
     }
 }

@@ -44,11 +44,11 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * A canary API key, configured for the provider, must appear nowhere a person or a log collector could see it:
  * not in any log record at any level (System.Logger goes to java.util.logging; the root logger is opened to ALL,
- * which also switches the shared Feign logger to its most verbose configured level, HEADERS), not in any exception
- * message, {@code toString} or stack trace along the cause chain (suppressed included), not in the {@code toString}
- * of the client, its settings, its provider and what they hold, the result, or any event. Servers that echo the key
- * back (in error bodies, job errors, image URLs) are part of the scenarios. The CLI is built on another branch and
- * is not covered here.
+ * which makes the http toolkit log every exchange with its headers), not in any exception message, {@code toString}
+ * or stack trace along the whole cause chain (suppressed included), not in the {@code toString} of the client, its
+ * settings, its provider and what they hold, the result, or any event. Servers that echo the key back (in error
+ * bodies, job errors, image URLs, their user-info) are part of the scenarios, and so is a key that cannot travel in a
+ * header (a trailing carriage return). The CLI is covered by its own tests.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 abstract class SecretCanaryContract {
@@ -120,6 +120,11 @@ abstract class SecretCanaryContract {
             server.stubFor(get(urlPathEqualTo(image)).willReturn(aResponse().withStatus(403)
                     .withBody("denied " + CANARY)));
         }));
+        list.add(new Scenario("image URL carrying the key in its user-info, expired", true, () -> {
+            submit(HttpProviderHarness.json(200, h.completedBody("http://user:" + CANARY + "@localhost:"
+                    + server.port() + image)));
+            server.stubFor(get(urlPathEqualTo(image)).willReturn(aResponse().withStatus(404)));
+        }));
         list.add(new Scenario("image URL carrying the key, success", true, () -> {
             submit(HttpProviderHarness.json(200, h.completedBody(server.baseUrl() + image + "?token=" + CANARY)));
             server.stubFor(get(urlPathEqualTo(image)).willReturn(h.imageResponse(bytes)));
@@ -182,10 +187,34 @@ abstract class SecretCanaryContract {
         // the canary was really in use, and the capture really saw the HTTP traffic at the most verbose level
         assertThat(server.findAll(h.submitted().withHeader("Authorization", equalTo("Bearer " + CANARY))))
                 .isNotEmpty();
-        assertThat(records).extracting(LogRecord::getMessage).anyMatch(m -> m.contains("---> POST"))
-                .anyMatch(m -> m.contains("<--- HTTP/1.1") || m.contains("<--- ERROR"))
-                .anyMatch(m -> m.contains("Content-Type: application/json")); // HEADERS level: headers are logged
+        assertThat(records).extracting(LogRecord::getMessage).anyMatch(m -> m.startsWith("--> POST"))
+                .anyMatch(m -> m.startsWith("<-- HTTP") || m.startsWith("<-- failed"))
+                .anyMatch(m -> m.contains("Authorization: ****")) // TRACE: headers are logged, credentials hidden
+                .anyMatch(m -> m.contains("Content-Type: application/json"));
         assertThat(seen).allSatisfy(text -> assertThat(text).doesNotContain(CANARY));
+    }
+
+    /**
+     * Issue 16 #8: a key with a trailing carriage return went into a header, and the JDK's refusal quoted it, in the
+     * cause chain of the exception the user got. Now {@code build()} refuses it, naming the setting only.
+     */
+    @ParameterizedTest(name = "key ending in {0}")
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"\r", "\n", "\r\n", "\u001b"})
+    void build_withAKeyThatCannotTravelInAHeader_neverShowsIt(String tail) {
+        HttpProviderHarness h = harness();
+        server.resetAll();
+        records.clear();
+        Map<String, String> settings = new java.util.HashMap<>(h.settings(server.baseUrl(), CANARY + tail));
+
+        Throwable error = catchThrowable(() -> SeedreamClient.builder().provider(h.providerId()).settings(settings)
+                .systemProperties(k -> null).environment(k -> null).build().generate(FaultMatrixContract.request(h)));
+
+        assertThat(error).isInstanceOf(io.github.seedream4j.ConfigurationException.class)
+                .hasMessageContaining("(the value is not shown)");
+        List<String> seen = new ArrayList<>(throwableTexts(error));
+        records.forEach(r -> seen.add(new java.util.logging.SimpleFormatter().format(r)));
+        assertThat(seen).allSatisfy(text -> assertThat(text).doesNotContain(CANARY));
+        assertThat(server.getAllServeEvents()).as("nothing was sent").isEmpty();
     }
 
     /** Messages, toString and the printed stack trace of a throwable, its causes and suppressed ones. */
