@@ -35,6 +35,8 @@ class ArchitectureTest {
         assertThat(project.containPackage(BASE + ".provider.fake.internal")).isTrue();
         assertThat(project.containPackage(BASE + ".provider.runpod.internal")).isTrue();
         assertThat(project.containPackage(BASE + ".provider.cloudflare.internal")).isTrue();
+        assertThat(project.containPackage(BASE + ".provider.modelark.internal")).isTrue();
+        assertThat(project.containPackage(BASE + ".provider.fal.internal")).isTrue();
         assertThat(project.containPackage(BASE + ".micrometer")).isTrue();
     }
 

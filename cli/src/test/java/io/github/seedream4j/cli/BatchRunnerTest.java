@@ -8,9 +8,16 @@ import io.github.seedream4j.GenerationRequest;
 import io.github.seedream4j.GenerationResult;
 import io.github.seedream4j.ImageDestination;
 import io.github.seedream4j.ImageFormat;
+import io.github.seedream4j.ImageSize;
 import io.github.seedream4j.Resolution;
 import io.github.seedream4j.SeedreamClient;
 import io.github.seedream4j.SeedreamException;
+import io.github.seedream4j.provider.fake.FakeLedger;
+import io.github.seedream4j.provider.fake.FakeProvider;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
 import java.io.PrintStream;
@@ -22,10 +29,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** The batch engine without picocli or a process: a scripted {@link Generator} stands for the provider. */
 class BatchRunnerTest {
@@ -157,15 +160,12 @@ class BatchRunnerTest {
         return Files.write(dir.resolve("lines-" + count + ".jsonl"), lines);
     }
 
-    /** Writes a real PNG where the destination says, as the client would. */
+    /** Writes a real PNG where the destination says, made by a client (only core makes images). */
     private static GeneratedImage write(ImageDestination.Directory d) {
-        try {
-            Files.createDirectories(d.directory());
-            byte[] png = RunpodStub.png(1024, 1024);
-            Path file = Files.write(d.directory().resolve(d.baseName() + ".png"), png);
-            return GeneratedImage.inFile(ImageFormat.PNG, Resolution.of(1024, 1024), file, png.length, null, null);
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
+        try (SeedreamClient painter = SeedreamClient.builder()
+                .provider(FakeProvider.factory(FakeLedger.create())).build()) {
+            return painter.generate(GenerationRequest.of("a test image").withSize(ImageSize.exact(1024, 1024)), d)
+                    .image();
         }
     }
 }
