@@ -468,7 +468,7 @@ class EngineHardeningTest {
                 .hasMessageContaining("ends with a line break (the value is not shown)");
         assertThatThrownBy(() -> ProviderSettings.of("p", Map.of("api-key", "s3cr3t\r-canary")).secret(key))
                 .isInstanceOf(ConfigurationException.class).hasMessageNotContaining("s3cr3t")
-                .hasMessageContaining("holds a carriage return (CR) at position 7 (value hidden)");
+                .hasMessageContaining("holds a carriage return (CR) at position 7 (the value is not shown)");
     }
 
     @Test

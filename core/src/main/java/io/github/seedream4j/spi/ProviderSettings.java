@@ -128,7 +128,7 @@ public final class ProviderSettings {
                 String which = c == '\r' ? "a carriage return (CR)" : c == '\n' ? "a line feed (LF)"
                         : String.format("the control character U+%04X", (int) c);
                 throw new ConfigurationException("provider " + providerId + " setting '" + key.name() + "' from "
-                        + sourceOf(key) + " holds " + which + " at position " + (i + 1) + " (value hidden); a "
+                        + sourceOf(key) + " holds " + which + " at position " + (i + 1) + " (the value is not shown); a "
                         + "credential is one line of visible characters: remove line endings copied from a file "
                         + "(for example with tr -d '\\r')", providerId, null, null);
             }
