@@ -32,31 +32,34 @@ public final class RetryPolicy {
         this.random = b.random;
     }
 
-    /** 4 attempts, 500 ms initial, 8 s cap, {@code Retry-After} honoured up to 30 s. */
+    /** {@return 4 attempts, 500 ms initial, 8 s cap, {@code Retry-After} honoured up to 30 s} */
     public static RetryPolicy defaults() {
         return builder().build();
     }
 
-    /** A builder starting from {@link #defaults()}. */
+    /** {@return a builder starting from {@link #defaults()}} */
     public static Builder builder() {
         return new Builder();
     }
 
-    /** Attempts in all, the first included; at least 1. */
+    /** {@return attempts in all, the first included; at least 1} */
     public int maxAttempts() {
         return maxAttempts;
     }
 
-    /** The longest {@code Retry-After} honoured; longer requests are cut to it. */
+    /** {@return the longest {@code Retry-After} honoured; longer requests are cut to it} */
     public Duration maxRetryAfter() {
         return maxRetryAfter;
     }
 
     /**
-     * The wait before retry number {@code retry} (1 for the first retry).
+     * The wait before retry number {@code retry}.
      *
+     * @param retry 1 for the first retry, 2 for the second, ...
      * @param retryAfter what the server asked for, or {@code null}; when given it wins over the backoff, capped at
      *        {@link #maxRetryAfter()}
+     * @return the wait, zero or positive
+     * @throws IllegalArgumentException if {@code retry} is below 1
      */
     public Duration delay(int retry, Duration retryAfter) {
         if (retry < 1) {
@@ -75,6 +78,7 @@ public final class RetryPolicy {
         return Duration.ofNanos((long) (r * ceiling));
     }
 
+    /** {@return the settings of this policy} */
     @Override
     public String toString() {
         return "RetryPolicy[maxAttempts=" + maxAttempts + ", initialDelay=" + initialDelay + ", maxDelay=" + maxDelay
@@ -92,37 +96,67 @@ public final class RetryPolicy {
         private Builder() {
         }
 
-        /** The ceiling of the first retry's random wait. */
+        /**
+         * The ceiling of the first retry's random wait; 500 ms by default.
+         *
+         * @param initialDelay zero or positive, never {@code null}
+         * @return this builder
+         */
         public Builder initialDelay(Duration initialDelay) {
             this.initialDelay = Objects.requireNonNull(initialDelay, "initialDelay");
             return this;
         }
 
-        /** The largest ceiling of a random wait. */
+        /**
+         * The largest ceiling of a random wait; 8 s by default.
+         *
+         * @param maxDelay at least the initial delay, never {@code null}
+         * @return this builder
+         */
         public Builder maxDelay(Duration maxDelay) {
             this.maxDelay = Objects.requireNonNull(maxDelay, "maxDelay");
             return this;
         }
 
-        /** Attempts in all, the first included. */
+        /**
+         * Attempts in all, the first included; 4 by default, 1 turns retries off.
+         *
+         * @param maxAttempts at least 1
+         * @return this builder
+         */
         public Builder maxAttempts(int maxAttempts) {
             this.maxAttempts = maxAttempts;
             return this;
         }
 
-        /** The longest {@code Retry-After} honoured. */
+        /**
+         * The longest {@code Retry-After} honoured; 30 s by default.
+         *
+         * @param maxRetryAfter zero or positive, never {@code null}
+         * @return this builder
+         */
         public Builder maxRetryAfter(Duration maxRetryAfter) {
             this.maxRetryAfter = Objects.requireNonNull(maxRetryAfter, "maxRetryAfter");
             return this;
         }
 
-        /** The source of jitter, values in {@code [0, 1]}; for deterministic tests. */
+        /**
+         * The source of jitter; for deterministic tests.
+         *
+         * @param random gives values in {@code [0, 1]}, never {@code null}
+         * @return this builder
+         */
         public Builder random(DoubleSupplier random) {
             this.random = Objects.requireNonNull(random, "random");
             return this;
         }
 
-        /** @throws IllegalArgumentException if the values contradict each other */
+        /**
+         * The policy.
+         *
+         * @return the policy
+         * @throws IllegalArgumentException if the values contradict each other
+         */
         public RetryPolicy build() {
             return new RetryPolicy(this);
         }

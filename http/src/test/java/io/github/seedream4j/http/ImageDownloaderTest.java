@@ -6,26 +6,23 @@ import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
-import io.github.seedream4j.GeneratedImage;
+import io.github.seedream4j.GenerationCancelledException;
 import io.github.seedream4j.ImageDownloadException;
-import io.github.seedream4j.ImageFormat;
-import io.github.seedream4j.Resolution;
-import io.github.seedream4j.spi.ImageSink;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -34,9 +31,9 @@ import org.junit.jupiter.api.Test;
 class ImageDownloaderTest {
 
     private WireMockServer server;
-    private final List<Duration> slept = new ArrayList<>();
-    private ImageDownloader downloader;
-    private final RecordingSink sink = new RecordingSink(1024 * 1024);
+    private final TestContext context = new TestContext(1024 * 1024);
+    private final ImageDownloader downloader = ImageDownloader.builder("test").maxRedirects(2)
+            .retryPolicy(RetryPolicy.builder().maxAttempts(3).random(() -> 0.0).build()).build();
 
     static byte[] png(int width, int height) {
         try {
@@ -50,51 +47,64 @@ class ImageDownloaderTest {
 
     @BeforeEach
     void start() {
-        server = new WireMockServer(wireMockConfig().bindAddress("127.0.0.1").dynamicPort());
+        server = new WireMockServer(wireMockConfig().bindAddress("127.0.0.1").dynamicPort().http2PlainDisabled(true));
         server.start();
-        downloader = ImageDownloader.builder("test").maxRedirects(2).sleeper(slept::add)
-                .retryPolicy(RetryPolicy.builder().maxAttempts(3).random(() -> 0.0).build()).build();
     }
 
     @AfterEach
     void stop() {
         server.stop();
+        context.close();
     }
 
     private URI url(String path) {
         return URI.create(server.baseUrl() + path);
     }
 
-    @Test
-    void download_streamsThePngIntoTheSink() {
-        byte[] png = png(3, 2);
-        server.stubFor(get("/img.png").willReturn(aResponse().withHeader("Content-Type", "image/png").withBody(png)));
+    private void download(URI url, String jobId) throws Exception {
+        downloader.download(context, url, jobId).get(20, TimeUnit.SECONDS);
+    }
 
-        downloader.download(url("/img.png"), sink, "job-1", null);
+    private Throwable failure(URI url, String jobId) {
+        return failure(downloader.download(context, url, jobId));
+    }
 
-        assertThat(sink.bytes).isEqualTo(png);
-        assertThat(sink.type).isEqualTo("image/png");
-        assertThat(sink.source).isEqualTo(url("/img.png"));
+    private static Throwable failure(CompletableFuture<Void> f) {
+        Throwable t = catchThrowable(() -> f.get(20, TimeUnit.SECONDS));
+        assertThat(t).isInstanceOf(ExecutionException.class);
+        return t.getCause();
     }
 
     @Test
-    void download_followsRedirectsWithinTheLimit() {
+    void download_streamsThePngIntoTheSink() throws Exception {
+        byte[] png = png(3, 2);
+        server.stubFor(get("/img.png").willReturn(aResponse().withHeader("Content-Type", "image/png").withBody(png)));
+
+        download(url("/img.png"), "job-1");
+
+        assertThat(context.images).singleElement().isEqualTo(png);
+        assertThat(context.types).containsExactly("image/png");
+        assertThat(context.sources).containsExactly(url("/img.png"));
+    }
+
+    @Test
+    void download_followsRedirectsWithinTheLimit() throws Exception {
         byte[] png = png(1, 1);
         server.stubFor(get("/a").willReturn(aResponse().withStatus(302).withHeader("Location", "/b")));
         server.stubFor(get("/b").willReturn(aResponse().withStatus(301).withHeader("Location", server.baseUrl() + "/c")));
         server.stubFor(get("/c").willReturn(aResponse().withBody(png)));
 
-        downloader.download(url("/a"), sink, null, null);
+        download(url("/a"), null);
 
-        assertThat(sink.bytes).isEqualTo(png);
+        assertThat(context.images).singleElement().isEqualTo(png);
+        assertThat(context.sources).containsExactly(url("/c"));
     }
 
     @Test
     void download_tooManyRedirects() {
         server.stubFor(get("/loop").willReturn(aResponse().withStatus(302).withHeader("Location", "/loop")));
 
-        assertThatThrownBy(() -> downloader.download(url("/loop"), sink, null, null))
-                .isInstanceOf(ImageDownloadException.class)
+        assertThat(failure(url("/loop"), null)).isInstanceOf(ImageDownloadException.class)
                 .hasMessage("provider test: the image URL " + server.baseUrl() + "/loop redirected more than 2 times; "
                         + "refusing to follow further");
         server.verify(3, getRequestedFor(urlEqualTo("/loop")));
@@ -105,48 +115,62 @@ class ImageDownloaderTest {
         server.stubFor(get("/a").willReturn(aResponse().withStatus(302)
                 .withHeader("Location", "http://images.example.com/x.png?sig=secret")));
 
-        assertThatThrownBy(() -> downloader.download(url("/a"), sink, null, null))
-                .isInstanceOf(ImageDownloadException.class)
+        assertThat(failure(url("/a"), null)).isInstanceOf(ImageDownloadException.class)
                 .hasMessage("provider test: the image URL http://images.example.com/x.png?... uses plain http; only "
                         + "https is fetched (plain http only from this machine)");
     }
 
     @Test
-    void download_refusesPlainHttpToOtherHosts() {
-        assertThatThrownBy(() -> downloader.download(URI.create("http://image.runpod.ai/abc/output.png"), sink, null,
-                null)).isInstanceOf(ImageDownloadException.class).hasMessageContaining("uses plain http");
-        assertThatThrownBy(() -> downloader.download(URI.create("file:///etc/passwd"), sink, null, null))
+    void download_refusesPlainHttpToOtherHostsAndOtherSchemes() {
+        assertThat(failure(URI.create("http://image.runpod.ai/abc/output.png"), null))
+                .isInstanceOf(ImageDownloadException.class).hasMessageContaining("uses plain http");
+        assertThat(failure(URI.create("file:///etc/passwd"), null))
                 .isInstanceOf(ImageDownloadException.class).hasMessageContaining("is not an absolute https URL");
     }
 
     @Test
-    void download_expiredUrl() {
-        server.stubFor(get("/gone.png").willReturn(aResponse().withStatus(404)));
+    void download_expiredUrlHidesTheQuery() {
+        server.stubFor(get("/gone.png?X-Amz-Signature=abc").willReturn(aResponse().withStatus(404)));
 
-        assertThatThrownBy(() -> downloader.download(url("/gone.png?X-Amz-Signature=abc"), sink, "job-9", null))
-                .isInstanceOf(ImageDownloadException.class)
+        Throwable e = failure(url("/gone.png?X-Amz-Signature=abc"), "job-9");
+
+        assertThat(e).isInstanceOf(ImageDownloadException.class)
                 .hasMessage("provider test: the image URL " + server.baseUrl() + "/gone.png?... answered HTTP 404: it "
-                        + "has expired or never existed (provider image URLs are short-lived); generate the image again")
-                .satisfies(e -> assertThat(((ImageDownloadException) e).jobId()).contains("job-9"));
+                        + "has expired or never existed (provider image URLs are short-lived); generate the image again");
+        assertThat(((ImageDownloadException) e).jobId()).contains("job-9");
         server.verify(1, getRequestedFor(urlEqualTo("/gone.png?X-Amz-Signature=abc")));
     }
 
     @Test
-    void download_retries5xxAndConnectionErrors() {
+    void download_userInfoInTheUrlNeverShows() {
+        server.stubFor(get("/gone.png").willReturn(aResponse().withStatus(410)));
+        URI withUser = URI.create("http://user:canary-pw-91@127.0.0.1:" + server.port() + "/gone.png");
+
+        Throwable e = failure(withUser, null);
+
+        assertThat(e).isInstanceOf(ImageDownloadException.class).hasMessage("provider test: the image URL "
+                + "http://***@127.0.0.1:" + server.port() + "/gone.png answered HTTP 410: it has expired or never "
+                + "existed (provider image URLs are short-lived); generate the image again");
+    }
+
+    @Test
+    void download_retries5xxAndConnectionErrorsAndReportsThem() throws Exception {
         byte[] png = png(1, 1);
         server.stubFor(get("/flaky").inScenario("flaky").whenScenarioStateIs(Scenario.STARTED)
                 .willReturn(aResponse().withStatus(503)).willSetStateTo("reset"));
+        // two resets: the JDK sends a GET whose connection closed before any byte a second time by itself
         server.stubFor(get("/flaky").inScenario("flaky").whenScenarioStateIs("reset")
+                .willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)).willSetStateTo("reset-2"));
+        server.stubFor(get("/flaky").inScenario("flaky").whenScenarioStateIs("reset-2")
                 .willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)).willSetStateTo("ok"));
         server.stubFor(get("/flaky").inScenario("flaky").whenScenarioStateIs("ok")
                 .willReturn(aResponse().withBody(png)));
-        List<String> reasons = new ArrayList<>();
 
-        downloader.download(url("/flaky"), sink, null, (attempt, delay, reason) -> reasons.add(attempt + " " + reason));
+        download(url("/flaky"), null);
 
-        assertThat(sink.bytes).isEqualTo(png);
-        assertThat(reasons).hasSize(2).first().isEqualTo("2 HTTP 503");
-        assertThat(slept).hasSize(2);
+        assertThat(context.images).singleElement().isEqualTo(png);
+        assertThat(context.retries).containsExactly("2 after 0ms: HTTP 503", "3 after 0ms: the connection to "
+                + "localhost:" + server.port() + " was closed before a complete answer came back");
     }
 
     @Test
@@ -154,22 +178,24 @@ class ImageDownloaderTest {
         server.stubFor(get("/big").willReturn(aResponse().withHeader("Content-Length", "2097152")
                 .withBody(new byte[2 * 1024 * 1024])));
 
-        assertThatThrownBy(() -> downloader.download(url("/big"), sink, null, null))
-                .isInstanceOf(ImageDownloadException.class)
+        assertThat(failure(url("/big"), null)).isInstanceOf(ImageDownloadException.class)
                 .hasMessage("provider test: the image at " + server.baseUrl() + "/big is 2097152 bytes, larger than "
                         + "the cap of 1048576 bytes; raise the client's maxImageBytes if such images are expected");
-        assertThat(sink.bytes).isNull();
+        assertThat(context.images).isEmpty();
     }
 
     @Test
     void download_truncatedBodyIsReported() {
         byte[] png = png(4, 4);
-        server.stubFor(get("/cut").willReturn(aResponse().withHeader("Content-Length", String.valueOf(png.length + 100))
-                .withBody(png)));
+        try (StubServer stub = new StubServer()) {
+            stub.on("/cut", exchange -> {
+                exchange.sendResponseHeaders(200, png.length + 100);
+                exchange.getResponseBody().write(png);
+            });
 
-        assertThatThrownBy(() -> downloader.download(url("/cut"), sink, null, null))
-                .isInstanceOf(ImageDownloadException.class)
-                .hasMessageContaining("reading the image from");
+            assertThat(failure(stub.uri("/cut"), null)).isInstanceOf(ImageDownloadException.class)
+                    .hasMessageStartingWith("sink: reading the image from 127.0.0.1 failed: ");
+        }
     }
 
     @Test
@@ -177,50 +203,63 @@ class ImageDownloaderTest {
         server.stubFor(get("/page").willReturn(aResponse().withHeader("Content-Type", "text/html")
                 .withBody("<html>expired</html>")));
 
-        assertThatThrownBy(() -> downloader.download(url("/page"), sink, null, null))
-                .isInstanceOf(ImageDownloadException.class)
+        assertThat(failure(url("/page"), null)).isInstanceOf(ImageDownloadException.class)
                 .hasMessage("sink: declared text/html is not an image");
     }
 
-    /** Reads like the client's sink: a cap while reading, a content-type check, the whole stream. */
-    private static final class RecordingSink implements ImageSink {
-        private final long cap;
-        byte[] bytes;
-        String type;
-        URI source;
+    /** Headers and 70 KB, then silence: the per-read timeout ends the download, and no thread stays in the read. */
+    @Test
+    void download_aBodyThatStallsFailsAfterTheStallTimeout() {
+        try (StubServer stub = new StubServer()) {
+            stub.on("/stall.png", StubServer.stalling(70_000, 1_000_000, 10_000, "image/png"));
+            ImageDownloader quick = ImageDownloader.builder("test").stallTimeout(Duration.ofMillis(300)).build();
+            long started = System.nanoTime();
 
-        RecordingSink(long cap) {
-            this.cap = cap;
+            Throwable e = failure(quick.download(context, stub.uri("/stall.png"), null));
+
+            assertThat(e).isInstanceOf(ImageDownloadException.class).hasMessage("sink: reading the image from "
+                    + "127.0.0.1 failed: no byte arrived for 300ms after 70000 bytes: the server stopped sending");
+            assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(8));
+            assertThat(threadsReadingBodies()).isEmpty();
+            assertThat(stub.requests).hasSize(1); // the sink had started reading: not fetched again
         }
+    }
 
-        @Override
-        public GeneratedImage store(InputStream content, String declaredMediaType, URI source) {
-            if (declaredMediaType != null && !declaredMediaType.startsWith("image/")) {
-                throw new ImageDownloadException("sink: declared " + declaredMediaType + " is not an image");
+    /** Cancellation ends a read blocked in a stalled body at once: on JDK 17 an interrupt alone does not. */
+    @Test
+    void download_cancellationEndsAReadBlockedInAStalledBody() throws Exception {
+        try (StubServer stub = new StubServer()) {
+            stub.on("/stall.png", StubServer.stalling(70_000, 1_000_000, 10_000, "image/png"));
+            CompletableFuture<Void> f = downloader.download(context, stub.uri("/stall.png"), null);
+            for (int i = 0; i < 400 && threadsReadingBodies().isEmpty(); i++) {
+                Thread.sleep(5);
             }
-            try {
-                byte[] read = content.readNBytes((int) cap + 1);
-                if (read.length > cap) {
-                    throw new ImageDownloadException("sink: over the cap");
-                }
-                return store(read, declaredMediaType, source);
-            } catch (IOException e) {
-                throw new ImageDownloadException("sink: reading the image from " + source.getHost() + " failed: "
-                        + e.getMessage(), null, null, e);
+            assertThat(threadsReadingBodies()).as("a thread blocked in the body").isNotEmpty();
+            long started = System.nanoTime();
+
+            context.cancel();
+
+            assertThat(failure(f)).isInstanceOf(GenerationCancelledException.class);
+            // the server stays silent for 10 s
+            assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(8));
+            assertThat(threadsReadingBodies()).isEmpty();
+        }
+    }
+
+    /** Threads whose stack is inside the JDK client's blocking body stream. */
+    static java.util.List<String> threadsReadingBodies() {
+        for (int i = 0; i < 100; i++) {
+            java.util.List<String> found = Thread.getAllStackTraces().entrySet().stream()
+                    .filter(e -> Arrays.stream(e.getValue()).anyMatch(f -> f.getClassName()
+                            .contains("HttpResponseInputStream")))
+                    .map(e -> e.getKey().getName()).collect(java.util.stream.Collectors.toList());
+            if (found.isEmpty()) {
+                return found;
             }
+            StubServer.sleep(10); // a read that is ending may still be on the stack for a moment
         }
-
-        @Override
-        public GeneratedImage store(byte[] content, String declaredMediaType, URI source) {
-            this.bytes = Arrays.copyOf(content, content.length);
-            this.type = declaredMediaType;
-            this.source = source;
-            return GeneratedImage.inMemory(ImageFormat.PNG, Resolution.of(1, 1), content, null, source);
-        }
-
-        @Override
-        public long maxBytes() {
-            return cap;
-        }
+        return Thread.getAllStackTraces().entrySet().stream()
+                .filter(e -> Arrays.stream(e.getValue()).anyMatch(f -> f.getClassName().contains("HttpResponseInputStream")))
+                .map(e -> e.getKey().getName()).collect(java.util.stream.Collectors.toList());
     }
 }

@@ -1,4 +1,4 @@
-package io.github.seedream4j.http;
+package io.github.seedream4j.http.internal;
 
 import java.util.concurrent.Executor;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -7,22 +7,23 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * The executor every JDK {@link java.net.http.HttpClient} made here hands its internal work to. The JDK's default
- * is an unbounded cached pool per client, which grew by dozens of threads under a burst of concurrent calls; this
- * one is shared, bounded, made of daemon threads, and idle threads end after a few seconds. The JDK only runs
- * short, non-blocking steps on it (response bodies are read on the caller's thread), so a small pool suffices.
+ * The executor the shared JDK {@link java.net.http.HttpClient} hands its internal work to, and on which the toolkit
+ * completes exchanges. The JDK's default is an unbounded cached pool per client; this one is bounded, made of daemon
+ * threads, and idle threads end after a few seconds, so an idle JVM holds none of them. Only short, non-blocking
+ * steps run here: blocking work goes to the generation's executor.
  */
-final class HttpThreads {
+public final class HttpThreads {
 
     /** The most threads, whatever the number of clients and calls. */
-    static final int MAX = 8;
+    public static final int MAX = 8;
 
     private static final ThreadPoolExecutor POOL = pool();
 
     private HttpThreads() {
     }
 
-    static Executor executor() {
+    /** {@return the shared pool} */
+    public static Executor executor() {
         return POOL;
     }
 
