@@ -40,11 +40,6 @@ record Prediction(
         @JsonProperty("data_removed") Boolean dataRemoved,
         @JsonProperty("metrics") JsonNode metrics) {
 
-    /** A prediction known only by its id, for resuming. */
-    static Prediction resumed(String id) {
-        return new Prediction(id, "resumed", null, null, null, null, null, null, null, null);
-    }
-
     /** {@return the status in lower case, without surrounding blanks} */
     String state() {
         return status == null ? "" : status.strip().toLowerCase(Locale.ROOT);

@@ -87,13 +87,16 @@ final class ReplicateProvider implements ImageProvider {
         return http.submit(context, create).thenCompose(reply -> {
             Prediction p = created(reply, model);
             context.progress().submitted(p.id());
-            if (!p.isTerminal()) {
-                cancelOnCancel(p, context);
+            if (p.isTerminal()) {
+                return finish(p, call, context);
             }
+            Followed f = new Followed(p.id(), onApi(p.url("get")).orElse(config.predictionUrl(p.id())),
+                    onApi(p.url("cancel")).orElse(config.cancelUrl(p.id())), since);
+            cancelOnCancel(f, context);
             if (context.isCancelled()) {
                 throw cancelled(p.id());
             }
-            return follow(p, nextPoll(since), since, call, context);
+            return follow(f, nextPoll(since), call, context);
         });
     }
 
@@ -105,20 +108,41 @@ final class ReplicateProvider implements ImageProvider {
                     + shown + "': a Replicate prediction id has only letters, digits, '-' and '_'; give the id the "
                     + "generation reported", ID, null, null));
         }
-        Prediction p = Prediction.resumed(jobId);
-        cancelOnCancel(p, context);
-        return follow(p, Duration.ZERO, System.nanoTime(), call, context);
+        Followed f = new Followed(jobId, config.predictionUrl(jobId), config.cancelUrl(jobId), System.nanoTime());
+        cancelOnCancel(f, context);
+        return follow(f, Duration.ZERO, call, context);
     }
 
     // ------------------------------------------------------------------------------------------- lifecycle
 
-    /** Cancels the prediction when the generation ends without it, at once if it already did; once. */
-    private void cancelOnCancel(Prediction p, GenerationContext context) {
-        URI target = onApi(p.url("cancel")).orElse(config.cancelUrl(p.id()));
-        AtomicBoolean sent = new AtomicBoolean();
+    /**
+     * A prediction being followed: where it is polled and cancelled (on the configured API only), since when, and
+     * whether it is known to have ended, after which it is not cancelled.
+     */
+    private static final class Followed {
+        final String id;
+        final URI get;
+        final URI cancel;
+        final long since;
+        final AtomicBoolean cancelSent = new AtomicBoolean();
+        volatile boolean ended;
+
+        Followed(String id, URI get, URI cancel, long since) {
+            this.id = id;
+            this.get = get;
+            this.cancel = cancel;
+            this.since = since;
+        }
+    }
+
+    /**
+     * Cancels the prediction when the generation ends without it (at once if it already did), unless it is known
+     * to have ended; once.
+     */
+    private void cancelOnCancel(Followed f, GenerationContext context) {
         context.onCancel(() -> {
-            if (sent.compareAndSet(false, true)) {
-                cancelPrediction(p.id(), target);
+            if (!f.ended && f.cancelSent.compareAndSet(false, true)) {
+                cancelPrediction(f.id, f.cancel);
             }
         });
     }
@@ -137,51 +161,47 @@ final class ReplicateProvider implements ImageProvider {
         });
     }
 
-    /** Polls {@code p} until it ends, the first time after {@code first}, then fetches its images. */
-    private CompletableFuture<ProviderResult> follow(Prediction p, Duration first, long since, ProviderCall call,
+    /** Polls the prediction until it ends, the first time after {@code first}, then fetches its images. */
+    private CompletableFuture<ProviderResult> follow(Followed f, Duration first, ProviderCall call,
             GenerationContext context) {
-        if (p.isTerminal()) {
-            return finish(p, call, context);
-        }
-        URI target = onApi(p.url("get")).orElse(config.predictionUrl(p.id()));
         CompletableFuture<ProviderResult> result = new CompletableFuture<>();
-        schedulePoll(p.id(), target, first, since, call, context, result);
+        schedulePoll(f, first, call, context, result);
         return result;
     }
 
-    private void schedulePoll(String id, URI target, Duration delay, long since, ProviderCall call,
-            GenerationContext context, CompletableFuture<ProviderResult> result) {
+    private void schedulePoll(Followed f, Duration delay, ProviderCall call, GenerationContext context,
+            CompletableFuture<ProviderResult> result) {
         if (context.isCancelled()) {
-            result.completeExceptionally(cancelled(id));
+            result.completeExceptionally(cancelled(f.id));
             return;
         }
         try {
-            context.scheduler().schedule(() -> poll(id, target, since, call, context, result), delay.toNanos(),
-                    TimeUnit.NANOSECONDS);
+            context.scheduler().schedule(() -> poll(f, call, context, result), delay.toNanos(), TimeUnit.NANOSECONDS);
         } catch (RuntimeException e) {
-            result.completeExceptionally(cancelled(id));
+            result.completeExceptionally(cancelled(f.id));
         }
     }
 
-    private void poll(String id, URI target, long since, ProviderCall call, GenerationContext context,
+    private void poll(Followed f, ProviderCall call, GenerationContext context,
             CompletableFuture<ProviderResult> result) {
-        http.send(context, request(target).GET().build(), Idempotency.IDEMPOTENT).whenComplete((reply, error) -> {
+        http.send(context, request(f.get).GET().build(), Idempotency.IDEMPOTENT).whenComplete((reply, error) -> {
             if (error != null) {
                 result.completeExceptionally(unwrap(error));
                 return;
             }
             Prediction p;
             try {
-                p = polled(id, reply);
+                p = polled(f, reply);
             } catch (RuntimeException e) {
                 result.completeExceptionally(e);
                 return;
             }
-            context.progress().polled(id, p.state());
+            context.progress().polled(f.id, p.state());
             if (!p.isTerminal()) {
-                schedulePoll(id, target, nextPoll(since), since, call, context, result);
+                schedulePoll(f, nextPoll(f.since), call, context, result);
                 return;
             }
+            f.ended = true;
             finish(p, call, context).whenComplete((done, failed) -> {
                 if (failed != null) {
                     result.completeExceptionally(unwrap(failed));
@@ -298,12 +318,14 @@ final class ReplicateProvider implements ImageProvider {
     }
 
     /** The prediction in the answer to a poll, or the error it stands for. */
-    private Prediction polled(String id, HttpReply reply) {
+    private Prediction polled(Followed f, HttpReply reply) {
+        String id = f.id;
         Prediction p = reply.isSuccess() ? parse(reply) : null;
         if (p != null) {
             return p.withIdIfMissing(id);
         }
         if (reply.status() == 404) {
+            f.ended = true;
             throw errors.exception(ErrorKind.FAILED, reply, id, "prediction " + id + " is unknown to Replicate at "
                     + config.baseUrl() + "; send the request again");
         }
