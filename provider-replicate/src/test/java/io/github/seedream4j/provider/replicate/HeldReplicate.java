@@ -8,16 +8,18 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 
 /**
  * Replicate's predictions API with a create request held unanswered until the test releases it, then answered with
- * a prediction of the given id that never finishes; cancels are recorded by prediction id. A JDK server, because
- * the test must see a request that has not been answered yet.
+ * a prediction that never finishes; cancels are recorded by prediction id. A JDK server, because the test must see
+ * a request that has not been answered yet. It holds on a latch of its own, or on the compatibility kit's handle.
  */
 final class HeldReplicate implements AutoCloseable {
 
@@ -32,7 +34,20 @@ final class HeldReplicate implements AutoCloseable {
         return t;
     });
 
+    /** Holds the create request until {@link #release()}, then answers with {@code predictionId}. */
     HeldReplicate(String predictionId) {
+        this(null, null, predictionId);
+    }
+
+    /**
+     * Holds the create request until {@code release} returns the prediction id to answer with, and reports cancels
+     * to {@code cancelled} too (the kit's {@code HeldSubmission::awaitRelease} and {@code ::cancelled}).
+     */
+    HeldReplicate(Callable<String> release, Consumer<String> cancelled) {
+        this(release, cancelled, null);
+    }
+
+    private HeldReplicate(Callable<String> release, Consumer<String> onCancel, String ownId) {
         try {
             server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         } catch (IOException e) {
@@ -41,10 +56,21 @@ final class HeldReplicate implements AutoCloseable {
         server.createContext("/v1/models/bytedance/seedream-4/predictions", exchange -> {
             exchange.getRequestBody().readAllBytes();
             arrived.countDown();
+            String predictionId;
             try {
-                released.await(60, TimeUnit.SECONDS);
+                if (release != null) {
+                    predictionId = release.call();
+                } else {
+                    released.await(60, TimeUnit.SECONDS);
+                    predictionId = ownId;
+                }
             } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
+                Thread.currentThread().interrupt(); // the server is stopping
+                exchange.close();
+                return;
+            } catch (Exception e) {
+                exchange.close();
+                return;
             }
             answer(exchange, 201, "{\"id\":\"" + predictionId + "\",\"status\":\"starting\",\"error\":null,"
                     + "\"urls\":{\"get\":\"" + baseUrl() + "/predictions/" + predictionId + "\",\"cancel\":\""
@@ -55,10 +81,14 @@ final class HeldReplicate implements AutoCloseable {
             if (path.endsWith("/cancel")) {
                 String id = path.substring("/v1/predictions/".length(), path.length() - "/cancel".length());
                 cancelled.add(id);
+                if (onCancel != null) {
+                    onCancel.accept(id);
+                }
                 cancelArrived.countDown();
                 answer(exchange, 200, "{\"id\":\"" + id + "\",\"status\":\"canceled\"}");
             } else {
-                answer(exchange, 200, "{\"id\":\"" + predictionId + "\",\"status\":\"processing\"}");
+                String id = path.substring("/v1/predictions/".length());
+                answer(exchange, 200, "{\"id\":\"" + id + "\",\"status\":\"processing\"}");
             }
         });
         server.setExecutor(threads);
