@@ -11,7 +11,8 @@ final class ProviderArtifacts {
             "runpod", "io.github.seedream4j:seedream4j-provider-runpod",
             "cloudflare", "io.github.seedream4j:seedream4j-provider-cloudflare",
             "modelark", "io.github.seedream4j:seedream4j-provider-modelark",
-            "fal", "io.github.seedream4j:seedream4j-provider-fal");
+            "fal", "io.github.seedream4j:seedream4j-provider-fal",
+            "replicate", "io.github.seedream4j:seedream4j-provider-replicate");
 
     private ProviderArtifacts() {
     }

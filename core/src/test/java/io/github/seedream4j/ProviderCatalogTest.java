@@ -25,7 +25,8 @@ class ProviderCatalogTest {
                 .hasMessage("no seedream4j provider is on the class path; add one of "
                         + "io.github.seedream4j:seedream4j-provider-cloudflare, io.github.seedream4j:seedream4j-provider-fake, "
                         + "io.github.seedream4j:seedream4j-provider-fal, io.github.seedream4j:seedream4j-provider-modelark, "
-                        + "io.github.seedream4j:seedream4j-provider-runpod (seedream4j-provider-fake works offline)");
+                        + "io.github.seedream4j:seedream4j-provider-replicate, io.github.seedream4j:seedream4j-provider-runpod "
+                        + "(seedream4j-provider-fake works offline)");
     }
 
     @Test

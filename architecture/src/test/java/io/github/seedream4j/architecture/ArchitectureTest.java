@@ -37,6 +37,7 @@ class ArchitectureTest {
         assertThat(project.containPackage(BASE + ".provider.cloudflare.internal")).isTrue();
         assertThat(project.containPackage(BASE + ".provider.modelark.internal")).isTrue();
         assertThat(project.containPackage(BASE + ".provider.fal.internal")).isTrue();
+        assertThat(project.containPackage(BASE + ".provider.replicate.internal")).isTrue();
         assertThat(project.containPackage(BASE + ".micrometer")).isTrue();
     }
 
