@@ -76,13 +76,13 @@ class RunpodConsumerTest {
         SpringApplicationBuilder app = new SpringApplicationBuilder(ConsumerApplication.class)
                 .web(WebApplicationType.NONE)
                 .properties("seedream.provider=runpod", "seedream.settings.api-key=test-key",
-                        "seedream.settings.wait=0s", "logging.level.org.springframework=OFF");
+                        "seedream.settings.price=cheap", "logging.level.org.springframework=OFF");
 
         assertThatThrownBy(app::run).satisfies(failure -> {
             FailureAnalysis analysis = new SeedreamFailureAnalyzer().analyze(failure);
             assertThat(analysis.getDescription()).isEqualTo("seedream4j could not configure its client: provider "
-                    + "runpod setting 'wait' from explicit setting 'wait' is 0ms; Runpod accepts 1s to 300s (1000 "
-                    + "to 300000 ms)");
+                    + "runpod setting 'price' from explicit setting 'price' is 'cheap'; expected a price such as "
+                    + "0.03/image or 0.027/megapixel");
             assertThat(analysis.getDescription() + analysis.getAction()).doesNotContain("test-key");
         });
     }

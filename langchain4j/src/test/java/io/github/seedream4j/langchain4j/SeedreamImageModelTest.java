@@ -144,7 +144,8 @@ class SeedreamImageModelTest {
                             + "images and a prompt, not with a mask; call edit(image, prompt) and say in the prompt "
                             + "what to change");
             assertThatThrownBy(() -> model.edit(Image.builder().base64Data("iVBORw0KGgo=").build(), "x"))
-                    .isInstanceOf(InvalidRequestException.class).hasMessageContaining("is a truncated PNG image");
+                    .isInstanceOf(InvalidRequestException.class).hasMessage("reference image (the given bytes) is a PNG image "
+                            + "without a readable size in its header: it is damaged");
         }
     }
 

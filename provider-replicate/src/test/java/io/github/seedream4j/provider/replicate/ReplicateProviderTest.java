@@ -708,9 +708,8 @@ class ReplicateProviderTest {
         Throwable e = catchThrowable(() -> SeedreamClient.builder().provider("replicate").systemProperties(k -> null)
                 .environment(Map.of("REPLICATE_API_TOKEN", TOKEN + "\n")::get).build());
         assertThat(e).isInstanceOf(ConfigurationException.class).hasMessage("provider replicate setting 'api-token' "
-                + "from environment variable REPLICATE_API_TOKEN holds a line feed (LF) at position 21 (value hidden); a "
-                + "credential is one line of visible characters: remove line endings copied from a file (for example "
-                + "with tr -d '\\r')").hasNoCause();
+                + "from environment variable REPLICATE_API_TOKEN ends with a line break (the value is not shown); set it "
+                + "again without it, for example without the newline a file or 'echo' adds").hasNoCause();
 
         assertThatThrownBy(() -> builder("http://192.0.2.7:8080/v1").build()).isInstanceOf(
                 ConfigurationException.class).hasMessage("provider replicate setting 'base-url' from explicit setting "
