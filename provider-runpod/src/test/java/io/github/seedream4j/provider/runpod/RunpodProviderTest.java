@@ -207,6 +207,19 @@ class RunpodProviderTest {
                         + "failed generations");
     }
 
+    /** A job Runpod reported finished is not cancelled when the generation fails afterwards (an expired image). */
+    @Test
+    void generate_finishedJobWhoseImageExpired_isNotCancelled() throws Exception {
+        stubRun("{\"id\":\"" + JOB + "\",\"status\":\"IN_QUEUE\"}");
+        stubStatusSequence(completed("0.113246"));
+        server.stubFor(get("/abc123/output.png").willReturn(aResponse().withStatus(403)));
+
+        assertThatThrownBy(() -> client.generate(request())).isInstanceOf(io.github.seedream4j.ImageDownloadException.class);
+
+        Thread.sleep(300); // a cancel would be on its way by now
+        server.verify(0, postRequestedFor(urlPathEqualTo("/seedream-v4-t2i/cancel/" + JOB)));
+    }
+
     @Test
     void generate_cancelledAndTimedOutJobs() {
         stubRun("{\"id\":\"" + JOB + "\",\"status\":\"IN_QUEUE\"}");

@@ -65,27 +65,29 @@ final class RunpodProvider implements ImageProvider {
         return http.submit(context, run).thenCompose(reply -> {
             Job job = submission(reply);
             context.progress().submitted(job.id());
-            if (!job.isTerminal()) {
-                cancelOnCancel(job.id(), context);
-            }
+            AtomicBoolean over = new AtomicBoolean(job.isTerminal());
+            cancelOnCancel(job.id(), over, context);
             if (context.isCancelled()) {
                 throw cancelled(job.id());
             }
-            return follow(job, context);
+            return follow(job, over, context);
         });
     }
 
     @Override
     public CompletableFuture<ProviderResult> resume(String jobId, ProviderCall call, GenerationContext context) {
-        cancelOnCancel(jobId, context);
-        return follow(Job.resumed(jobId), context);
+        AtomicBoolean over = new AtomicBoolean();
+        cancelOnCancel(jobId, over, context);
+        return follow(Job.resumed(jobId), over, context);
     }
 
-    /** Cancels the job on Runpod when the generation ends without it, at once if it already did; once. */
-    private void cancelOnCancel(String jobId, GenerationContext context) {
-        AtomicBoolean sent = new AtomicBoolean();
+    /**
+     * Cancels the job on Runpod when the generation ends without it, at once if it already did; once, and not when
+     * Runpod already reported the job finished ({@code over}).
+     */
+    private void cancelOnCancel(String jobId, AtomicBoolean over, GenerationContext context) {
         context.onCancel(() -> {
-            if (sent.compareAndSet(false, true)) {
+            if (over.compareAndSet(false, true)) {
                 cancelJob(jobId);
             }
         });
@@ -104,31 +106,32 @@ final class RunpodProvider implements ImageProvider {
         });
     }
 
-    /** Polls {@code job} until it ends, then fetches its image. */
-    private CompletableFuture<ProviderResult> follow(Job job, GenerationContext context) {
+    /** Polls {@code job} until it ends, then fetches its image; {@code over} is set once Runpod says it ended. */
+    private CompletableFuture<ProviderResult> follow(Job job, AtomicBoolean over, GenerationContext context) {
         if (job.isTerminal()) {
             return finish(job, context);
         }
         CompletableFuture<ProviderResult> result = new CompletableFuture<>();
-        schedulePoll(job.id(), Duration.ZERO, System.nanoTime(), context, result);
+        schedulePoll(job.id(), Duration.ZERO, System.nanoTime(), over, context, result);
         return result;
     }
 
-    private void schedulePoll(String jobId, Duration delay, long since, GenerationContext context,
-            CompletableFuture<ProviderResult> result) {
+    private void schedulePoll(String jobId, Duration delay, long since, AtomicBoolean over,
+            GenerationContext context, CompletableFuture<ProviderResult> result) {
         if (context.isCancelled()) {
             result.completeExceptionally(cancelled(jobId));
             return;
         }
         try {
-            context.scheduler().schedule(() -> poll(jobId, since, context, result), delay.toNanos(),
+            context.scheduler().schedule(() -> poll(jobId, since, over, context, result), delay.toNanos(),
                     TimeUnit.NANOSECONDS);
         } catch (RuntimeException e) {
             result.completeExceptionally(cancelled(jobId));
         }
     }
 
-    private void poll(String jobId, long since, GenerationContext context, CompletableFuture<ProviderResult> result) {
+    private void poll(String jobId, long since, AtomicBoolean over, GenerationContext context,
+            CompletableFuture<ProviderResult> result) {
         http.send(context, request("status/" + jobId).GET().build(), Idempotency.IDEMPOTENT)
                 .whenComplete((reply, error) -> {
                     if (error != null) {
@@ -144,9 +147,10 @@ final class RunpodProvider implements ImageProvider {
                     }
                     context.progress().polled(jobId, job.state());
                     if (!job.isTerminal()) {
-                        schedulePoll(jobId, nextPoll(since), since, context, result);
+                        schedulePoll(jobId, nextPoll(since), since, over, context, result);
                         return;
                     }
+                    over.set(true); // nothing left to cancel, whatever happens to the image
                     finish(job, context).whenComplete((done, failed) -> {
                         if (failed != null) {
                             result.completeExceptionally(failed);
