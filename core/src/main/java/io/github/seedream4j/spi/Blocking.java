@@ -10,9 +10,12 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * Runs one blocking step of a provider (an HTTP round trip, reading a body) off the caller's thread, with
- * cancellation wired: when the generation is cancelled or its deadline passes, the thread running the step is
- * interrupted, which ends a blocked JDK {@code HttpClient} send or body read at once.
+ * Runs one blocking step of a provider off the caller's thread, with cancellation wired: when the generation is
+ * cancelled or its deadline passes, the thread running the step is interrupted. That ends a blocked
+ * {@code HttpClient.send}, a sleep or a wait at once; it does <em>not</em> end a read blocked in a JDK 17
+ * {@code HttpClient} body stream ({@code HttpResponseInputStream}), which only closing the stream ends. So a step
+ * that reads a body registers {@code context.onCancel(stream::close)} too, or uses the {@code seedream4j-http}
+ * toolkit, whose download does both.
  */
 public final class Blocking {
 

@@ -3,8 +3,9 @@ package io.github.seedream4j.spi;
 /**
  * A provider written as plain blocking code, for APIs that answer a request with its images (one POST, images in
  * the answer). Adapt it with {@link ImageProvider#blocking(BlockingImageProvider)}; the adapter runs it on the
- * context's executor and interrupts it on cancellation or when the deadline passes, so blocking reads must be
- * interruptible (the JDK {@code HttpClient}'s are) or bounded by {@link GenerationContext#remaining()}.
+ * context's executor and interrupts it on cancellation or when the deadline passes. Blocking calls must end on that
+ * interrupt ({@code HttpClient.send} does) or be closed by an {@link GenerationContext#onCancel} action (a JDK
+ * {@code HttpClient} body stream must be: an interrupt does not end a read blocked in it).
  */
 @FunctionalInterface
 public interface BlockingImageProvider extends AutoCloseable {
