@@ -1,6 +1,7 @@
 package io.github.seedream4j.provider.cloudflare.internal;
 
 import io.github.seedream4j.SeedreamException;
+import io.github.seedream4j.SeedreamModel;
 import io.github.seedream4j.Warning;
 import io.github.seedream4j.http.ErrorDetail;
 import io.github.seedream4j.http.ErrorKind;
@@ -56,7 +57,12 @@ final class CloudflareProvider implements ImageProvider {
         HttpRequest.Builder request = HttpRequest.newBuilder(config.runUrl()).timeout(config.timeout())
                 .header("Authorization", "Bearer " + config.token().reveal())
                 .header("Content-Type", "application/json").header("Accept", "application/json")
-                .POST(Json.body(RequestMapper.toRunRequest(config.model(), call.request())));
+                .POST(Json.body(RequestMapper.toBody(config.model(), call)));
+        if (call.model().model() != SeedreamModel.V4_0) {
+            call.request().enhancePrompt().ifPresent(e -> context.progress().warn(Warning.of(
+                    Warning.UNSUPPORTED_OPTION, "prompt enhancement was not sent: Cloudflare's schema for Seedream "
+                            + call.model().model() + " has no enhance_prompt")));
+        }
         if (config.gatewayId() != null) {
             request.header("cf-aig-gateway-id", config.gatewayId());
         }
