@@ -104,6 +104,13 @@ class RunpodEditTest {
         assertThat(result.charge()).isEqualTo(Charge.reported(Cost.usd("0.028311")));
         assertThat(result.jobIds()).containsExactly(JOB);
         assertThat(result.timings().queue()).contains(Duration.ofMillis(19));
+        // the client picks a seed when none is given; it is not sent, so the result says it does not reproduce
+        assertThat(result.warnings()).singleElement().satisfies(w -> {
+            assertThat(w.code()).isEqualTo(Warning.UNSUPPORTED_OPTION);
+            assertThat(w.message()).isEqualTo("seed " + result.seed().orElseThrow().value() + " was not sent: "
+                    + "Runpod's Seedream 4.0 edit endpoint documents no seed, so the seed reported with the image does "
+                    + "not reproduce it");
+        });
     }
 
     @Test
