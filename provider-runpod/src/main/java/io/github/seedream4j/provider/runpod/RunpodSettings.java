@@ -29,6 +29,13 @@ public final class RunpodSettings {
     public static final SettingKey ENDPOINT = SettingKey.optional("endpoint", "Runpod endpoint id",
             "seedream-v4-t2i");
 
+    /**
+     * The endpoint id for calls with reference images, {@code seedream-v4-edit} by default. Runpod documents no seed
+     * and no negative prompt for it, so neither is sent there.
+     */
+    public static final SettingKey EDIT_ENDPOINT = SettingKey.optional("edit-endpoint",
+            "Runpod endpoint id for calls with reference images", "seedream-v4-edit");
+
     /** The price model for estimates, {@code 0.027/megapixel} by default (it reproduces Runpod's example costs). */
     public static final SettingKey PRICE = SettingKey.optional("price", "price model used for cost estimates",
             "0.027/megapixel");
@@ -37,7 +44,7 @@ public final class RunpodSettings {
     public static final SettingKey ALLOW_INSECURE_HTTP = HttpSettings.ALLOW_INSECURE_HTTP;
 
     /** Every setting, in the order above. */
-    public static final List<SettingKey> ALL = List.of(API_KEY, BASE_URL, ENDPOINT, PRICE, ALLOW_INSECURE_HTTP);
+    public static final List<SettingKey> ALL = List.of(API_KEY, BASE_URL, ENDPOINT, EDIT_ENDPOINT, PRICE, ALLOW_INSECURE_HTTP);
 
     private RunpodSettings() {
     }

@@ -1,6 +1,8 @@
 package io.github.seedream4j.provider.cloudflare.internal;
 
+import io.github.seedream4j.InvalidRequestException;
 import io.github.seedream4j.SeedreamException;
+import io.github.seedream4j.SeedreamModel;
 import io.github.seedream4j.Warning;
 import io.github.seedream4j.http.ErrorDetail;
 import io.github.seedream4j.http.ErrorKind;
@@ -23,7 +25,8 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * Runs one call against {@code /ai/run} and fetches the image at once (the URL points at ByteDance storage and
+ * Runs one call against {@code /ai/run} (Seedream 4.0, 4.5 or 5.0 lite, as the call's model offer says) and fetches
+ * the images at once (the URL points at ByteDance storage and
  * expires). Cloudflare has no job id and keeps no result, so a call that may have been accepted is never sent
  * again; cancellation aborts the call in flight. Errors go through the toolkit's translator with
  * {@link CloudflareErrors}. Thread-safe.
@@ -53,10 +56,21 @@ final class CloudflareProvider implements ImageProvider {
 
     @Override
     public CompletableFuture<ProviderResult> generate(ProviderCall call, GenerationContext context) {
+        Object body;
+        try {
+            body = RequestMapper.toBody(config.model(), call);
+        } catch (InvalidRequestException e) {
+            return CompletableFuture.failedFuture(e);
+        }
         HttpRequest.Builder request = HttpRequest.newBuilder(config.runUrl()).timeout(config.timeout())
                 .header("Authorization", "Bearer " + config.token().reveal())
                 .header("Content-Type", "application/json").header("Accept", "application/json")
-                .POST(Json.body(RequestMapper.toRunRequest(config.model(), call.request())));
+                .POST(Json.body(body));
+        if (call.model().model() != SeedreamModel.V4_0) {
+            call.request().enhancePrompt().ifPresent(e -> context.progress().warn(Warning.of(
+                    Warning.UNSUPPORTED_OPTION, "prompt enhancement was not sent: Cloudflare's schema for Seedream "
+                            + call.model().model() + " has no enhance_prompt")));
+        }
         if (config.gatewayId() != null) {
             request.header("cf-aig-gateway-id", config.gatewayId());
         }

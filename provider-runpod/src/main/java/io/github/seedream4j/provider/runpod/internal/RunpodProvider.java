@@ -4,6 +4,7 @@ import io.github.seedream4j.GenerationCancelledException;
 import io.github.seedream4j.GenerationFailedException;
 import io.github.seedream4j.GenerationTimeoutException;
 import io.github.seedream4j.OutcomeUnknownException;
+import io.github.seedream4j.Warning;
 import io.github.seedream4j.http.ErrorKind;
 import io.github.seedream4j.http.ErrorReport;
 import io.github.seedream4j.http.ErrorTranslator;
@@ -17,6 +18,7 @@ import io.github.seedream4j.spi.GenerationContext;
 import io.github.seedream4j.spi.ImageProvider;
 import io.github.seedream4j.spi.ProviderCall;
 import io.github.seedream4j.spi.ProviderResult;
+import io.github.seedream4j.spi.SettingKey;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.http.HttpRequest;
@@ -28,7 +30,8 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Seedream on Runpod's job API: {@code POST /run}, then {@code GET /status/{id}} until the job ends, then the image
+ * Seedream on Runpod's job API: {@code POST /run} on the text-to-image endpoint, or on the edit endpoint for a
+ * call with reference images (a resume picks the endpoint the same way, from the call's images), then {@code GET /status/{id}} until the job ends, then the image
  * is fetched at once (Runpod's URLs expire). The job id is reported as soon as the {@code /run} answer arrives, also
  * when the generation was cancelled meanwhile: that answer is awaited, not aborted, and the job is then cancelled
  * ({@code POST /cancel/{id}}) on arrival. Polls are scheduled on the generation's scheduler; no thread sleeps. The
@@ -44,95 +47,131 @@ final class RunpodProvider implements ImageProvider {
     private static final System.Logger LOG = System.getLogger("io.github.seedream4j.provider." + ID);
 
     private final RunpodConfig config;
-    private final ErrorTranslator errors;
-    private final HttpCaller http;
+    private final Route textToImage;
+    private final Route edit;
     private final ImageDownloader downloader;
 
     RunpodProvider(RunpodConfig config) {
         this.config = config;
-        this.errors = ErrorTranslator.builder(ID).credential(RunpodSettings.API_KEY).secrets(config.apiKey())
-                .console("the Runpod console")
-                .notFoundAdvice("endpoint '" + config.endpoint() + "' does not exist at " + config.baseUrl()
-                        + ": check the setting 'endpoint' (" + RunpodSettings.ENDPOINT.propertyName(ID) + ")")
-                .build();
-        this.http = HttpCaller.builder(ID).errors(errors).timeout(REQUEST_TIMEOUT).build();
+        this.textToImage = route(config, config.endpoint(), RunpodSettings.ENDPOINT);
+        this.edit = route(config, config.editEndpoint(), RunpodSettings.EDIT_ENDPOINT);
         this.downloader = ImageDownloader.builder(ID).build();
+    }
+
+    /**
+     * One endpoint with its error translation: a 404 names the setting that chose it.
+     *
+     * @param endpoint the endpoint id
+     * @param errors the translator for its answers
+     * @param http the caller that uses it
+     */
+    private record Route(String endpoint, ErrorTranslator errors, HttpCaller http) {
+    }
+
+    private static Route route(RunpodConfig config, String endpoint, SettingKey setting) {
+        ErrorTranslator errors = ErrorTranslator.builder(ID).credential(RunpodSettings.API_KEY)
+                .secrets(config.apiKey()).console("the Runpod console")
+                .notFoundAdvice("endpoint '" + endpoint + "' does not exist at " + config.baseUrl()
+                        + ": check the setting '" + setting.name() + "' (" + setting.propertyName(ID) + ")")
+                .build();
+        return new Route(endpoint, errors, HttpCaller.builder(ID).errors(errors).timeout(REQUEST_TIMEOUT).build());
+    }
+
+    /** The endpoint for {@code call}: the edit endpoint when it has reference images, so a resume finds it too. */
+    private Route routeOf(ProviderCall call) {
+        return RunRequest.isEdit(call) ? edit : textToImage;
     }
 
     @Override
     public CompletableFuture<ProviderResult> generate(ProviderCall call, GenerationContext context) {
-        HttpRequest run = request("run").POST(Json.body(RunRequest.of(call))).build();
-        return http.submit(context, run).thenCompose(reply -> {
-            Job job = submission(reply);
+        Route route = routeOf(call);
+        if (RunRequest.isEdit(call)) {
+            warnUnsent(call, context);
+        }
+        HttpRequest run = request(route, "run").POST(Json.body(RunRequest.of(call))).build();
+        return route.http().submit(context, run).thenCompose(reply -> {
+            Job job = submission(route, reply);
             context.progress().submitted(job.id());
             AtomicBoolean over = new AtomicBoolean(job.isTerminal());
-            cancelOnCancel(job.id(), over, context);
+            cancelOnCancel(route, job.id(), over, context);
             if (context.isCancelled()) {
                 throw cancelled(job.id());
             }
-            return follow(job, over, context);
+            return follow(route, job, over, context);
         });
+    }
+
+    /** Says which options the edit endpoint does not take, since Runpod documents neither seed nor negative prompt. */
+    private static void warnUnsent(ProviderCall call, GenerationContext context) {
+        call.request().seed().ifPresent(s -> context.progress().warn(Warning.of(Warning.UNSUPPORTED_OPTION,
+                "seed " + s.value() + " was not sent: Runpod's Seedream 4.0 edit endpoint documents no seed, so the "
+                        + "seed reported with the image does not reproduce it")));
+        call.request().negativePrompt().ifPresent(p -> context.progress().warn(Warning.of(
+                Warning.UNSUPPORTED_OPTION, "the negative prompt was not sent: Runpod's Seedream 4.0 edit endpoint "
+                        + "documents none; say what to avoid in the prompt instead")));
     }
 
     @Override
     public CompletableFuture<ProviderResult> resume(String jobId, ProviderCall call, GenerationContext context) {
+        Route route = routeOf(call);
         AtomicBoolean over = new AtomicBoolean();
-        cancelOnCancel(jobId, over, context);
-        return follow(Job.resumed(jobId), over, context);
+        cancelOnCancel(route, jobId, over, context);
+        return follow(route, Job.resumed(jobId), over, context);
     }
 
     /**
      * Cancels the job on Runpod when the generation ends without it, at once if it already did; once, and not when
      * Runpod already reported the job finished ({@code over}).
      */
-    private void cancelOnCancel(String jobId, AtomicBoolean over, GenerationContext context) {
+    private void cancelOnCancel(Route route, String jobId, AtomicBoolean over, GenerationContext context) {
         context.onCancel(() -> {
             if (over.compareAndSet(false, true)) {
-                cancelJob(jobId);
+                cancelJob(route, jobId);
             }
         });
     }
 
-    private void cancelJob(String jobId) {
-        HttpRequest cancel = request("cancel/" + jobId).POST(HttpRequest.BodyPublishers.noBody()).build();
-        http.sendDetached(cancel, Idempotency.IDEMPOTENT).whenComplete((reply, error) -> {
+    private void cancelJob(Route route, String jobId) {
+        HttpRequest cancel = request(route, "cancel/" + jobId).POST(HttpRequest.BodyPublishers.noBody()).build();
+        route.http().sendDetached(cancel, Idempotency.IDEMPOTENT).whenComplete((reply, error) -> {
             if (error == null) {
                 LOG.log(System.Logger.Level.DEBUG, () -> "cancel of Runpod job " + jobId + ": HTTP " + reply.status());
             } else {
                 LOG.log(System.Logger.Level.WARNING, () -> "cancelling Runpod job " + jobId + " failed ("
-                        + errors.redactor().serverText(String.valueOf(error.getMessage()))
+                        + route.errors().redactor().serverText(String.valueOf(error.getMessage()))
                         + "); cancel it in the Runpod console");
             }
         });
     }
 
     /** Polls {@code job} until it ends, then fetches its image; {@code over} is set once Runpod says it ended. */
-    private CompletableFuture<ProviderResult> follow(Job job, AtomicBoolean over, GenerationContext context) {
+    private CompletableFuture<ProviderResult> follow(Route route, Job job, AtomicBoolean over,
+            GenerationContext context) {
         if (job.isTerminal()) {
-            return finish(job, context);
+            return finish(route, job, context);
         }
         CompletableFuture<ProviderResult> result = new CompletableFuture<>();
-        schedulePoll(job.id(), Duration.ZERO, System.nanoTime(), over, context, result);
+        schedulePoll(route, job.id(), Duration.ZERO, System.nanoTime(), over, context, result);
         return result;
     }
 
-    private void schedulePoll(String jobId, Duration delay, long since, AtomicBoolean over,
+    private void schedulePoll(Route route, String jobId, Duration delay, long since, AtomicBoolean over,
             GenerationContext context, CompletableFuture<ProviderResult> result) {
         if (context.isCancelled()) {
             result.completeExceptionally(cancelled(jobId));
             return;
         }
         try {
-            context.scheduler().schedule(() -> poll(jobId, since, over, context, result), delay.toNanos(),
+            context.scheduler().schedule(() -> poll(route, jobId, since, over, context, result), delay.toNanos(),
                     TimeUnit.NANOSECONDS);
         } catch (RuntimeException e) {
             result.completeExceptionally(cancelled(jobId));
         }
     }
 
-    private void poll(String jobId, long since, AtomicBoolean over, GenerationContext context,
+    private void poll(Route route, String jobId, long since, AtomicBoolean over, GenerationContext context,
             CompletableFuture<ProviderResult> result) {
-        http.send(context, request("status/" + jobId).GET().build(), Idempotency.IDEMPOTENT)
+        route.http().send(context, request(route, "status/" + jobId).GET().build(), Idempotency.IDEMPOTENT)
                 .whenComplete((reply, error) -> {
                     if (error != null) {
                         result.completeExceptionally(error);
@@ -140,18 +179,18 @@ final class RunpodProvider implements ImageProvider {
                     }
                     Job job;
                     try {
-                        job = status(jobId, reply);
+                        job = status(route, jobId, reply);
                     } catch (RuntimeException e) {
                         result.completeExceptionally(e);
                         return;
                     }
                     context.progress().polled(jobId, job.state());
                     if (!job.isTerminal()) {
-                        schedulePoll(jobId, nextPoll(since), since, over, context, result);
+                        schedulePoll(route, jobId, nextPoll(since), since, over, context, result);
                         return;
                     }
                     over.set(true); // nothing left to cancel, whatever happens to the image
-                    finish(job, context).whenComplete((done, failed) -> {
+                    finish(route, job, context).whenComplete((done, failed) -> {
                         if (failed != null) {
                             result.completeExceptionally(failed);
                         } else {
@@ -162,14 +201,14 @@ final class RunpodProvider implements ImageProvider {
     }
 
     /** The outcome of a finished job: its image fetched into the sink, or the failure it reports. */
-    private CompletableFuture<ProviderResult> finish(Job job, GenerationContext context) {
+    private CompletableFuture<ProviderResult> finish(Route route, Job job, GenerationContext context) {
         String id = job.id();
         switch (job.state()) {
             case "COMPLETED":
                 break;
             case "FAILED":
                 return CompletableFuture.failedFuture(new GenerationFailedException("provider runpod: job " + id
-                        + " failed: " + failure(job) + "; Runpod does not charge failed generations", ID, id, null));
+                        + " failed: " + failure(route, job) + "; Runpod does not charge failed generations", ID, id, null));
             case "CANCELLED":
                 return CompletableFuture.failedFuture(new GenerationCancelledException("provider runpod: job " + id
                         + " was cancelled", ID, id, null));
@@ -199,7 +238,8 @@ final class RunpodProvider implements ImageProvider {
     }
 
     /** The job in the answer to {@code /run}, whatever the HTTP status, or the error it stands for. */
-    private Job submission(HttpReply reply) {
+    private static Job submission(Route route, HttpReply reply) {
+        ErrorTranslator errors = route.errors();
         Job job = parse(reply);
         if (job != null && job.id() != null && !job.id().isBlank()) {
             return job;
@@ -217,7 +257,8 @@ final class RunpodProvider implements ImageProvider {
     }
 
     /** The job in the answer to a status poll, or the error it stands for. */
-    private Job status(String jobId, HttpReply reply) {
+    private static Job status(Route route, String jobId, HttpReply reply) {
+        ErrorTranslator errors = route.errors();
         Job job = parse(reply);
         if (job != null) {
             return job.withIdIfMissing(jobId);
@@ -248,7 +289,7 @@ final class RunpodProvider implements ImageProvider {
     }
 
     /** Runpod's reason for a FAILED job; a JSON document inside the text gives its inner message. */
-    private String failure(Job job) {
+    private static String failure(Route route, Job job) {
         JsonNode e = job.error();
         if (e == null || e.isNull()) {
             return "Runpod gave no reason";
@@ -262,7 +303,7 @@ final class RunpodProvider implements ImageProvider {
                 text = inner;
             }
         }
-        String said = errors.redactor().serverText(text);
+        String said = route.errors().redactor().serverText(text);
         return said.isEmpty() ? "Runpod gave no reason" : said;
     }
 
@@ -284,8 +325,8 @@ final class RunpodProvider implements ImageProvider {
         return null;
     }
 
-    private HttpRequest.Builder request(String operation) {
-        return HttpRequest.newBuilder(config.url(operation)).timeout(REQUEST_TIMEOUT)
+    private HttpRequest.Builder request(Route route, String operation) {
+        return HttpRequest.newBuilder(config.url(route.endpoint(), operation)).timeout(REQUEST_TIMEOUT)
                 .header("Authorization", "Bearer " + config.apiKey().reveal())
                 .header("Content-Type", "application/json").header("Accept", "application/json");
     }
