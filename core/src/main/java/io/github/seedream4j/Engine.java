@@ -114,12 +114,17 @@ final class Engine {
             closed = true;
             running = new ArrayList<>(active);
         }
+        long until = System.nanoTime() + CLOSE_GRACE.toNanos();
         for (Generation g : running) {
             g.cancel("the client was closed");
         }
+        // every future handed out is complete when close returns, its listeners told
+        for (Generation g : running) {
+            g.awaitDelivered(until);
+        }
         workers.shutdown();
         try {
-            if (!workers.awaitTermination(CLOSE_GRACE.toMillis(), TimeUnit.MILLISECONDS)) {
+            if (!workers.awaitTermination(Math.max(0, until - System.nanoTime()), TimeUnit.NANOSECONDS)) {
                 workers.shutdownNow();
             }
         } catch (InterruptedException e) {

@@ -123,6 +123,28 @@ final class Generation {
         return settled.get();
     }
 
+    /**
+     * Waits until the caller's future is complete, at most until {@code deadlineNanos}; returns at once when called
+     * from this generation's own event delivery (a listener closing the client), which would otherwise wait for
+     * itself.
+     */
+    void awaitDelivered(long untilNanos) {
+        if (channel.drainer == Thread.currentThread()) {
+            return;
+        }
+        long left = untilNanos - System.nanoTime();
+        if (left <= 0) {
+            return;
+        }
+        try {
+            caller.handle((r, e) -> null).get(left, TimeUnit.NANOSECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException | java.util.concurrent.TimeoutException e) {
+            // past the grace: close goes on; the future completes when its delivery runs
+        }
+    }
+
     /** Cancels the generation from outside (the client closing): the caller gets a {@link GenerationCancelledException}. */
     boolean cancel(String reason) {
         return settle(null, cancelled(reason), reason);
@@ -327,6 +349,7 @@ final class Generation {
         private final ArrayDeque<Runnable> queue = new ArrayDeque<>();
         private boolean draining;
         private boolean finished;
+        private volatile Thread drainer;
 
         Channel(Executor executor) {
             this.executor = executor;
@@ -359,12 +382,14 @@ final class Generation {
         }
 
         private void drain() {
+            drainer = Thread.currentThread();
             while (true) {
                 Runnable next;
                 synchronized (this) {
                     next = queue.poll();
                     if (next == null) {
                         draining = false;
+                        drainer = null;
                         return;
                     }
                 }
