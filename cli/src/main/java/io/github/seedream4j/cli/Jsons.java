@@ -88,11 +88,6 @@ final class Jsons {
         }
 
         @Override
-        public void validateStringLengthLong(long length) {
-            check(length, _maxStringLen, Limit.STRING);
-        }
-
-        @Override
         public void validateNameLength(int length) {
             check(length, _maxNameLen, Limit.NAME);
         }
