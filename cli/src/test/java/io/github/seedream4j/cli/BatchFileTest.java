@@ -64,7 +64,7 @@ class BatchFileTest {
                 "a number is longer than 32 characters; seeds and counts are short whole numbers",
                 "a string is longer than 16384 characters (a prompt may have at most 10000)",
                 "a field name is longer than 64 characters; the fields are prompt, id, negative, size, aspect, seed, n, "
-                        + "enhance, safety",
+                        + "enhance, safety, images, model, max_images",
                 "the line is longer than 262144 bytes (it begins '{\"prompt\": \"xxxxxxxxxxxxxxxxxxxxxxxxxxxx…'); a "
                         + "line holds one JSON object such as {\"prompt\": \"a red fox\"}",
                 "seed '7.5' is not a whole number: use 0 to 2147483647",
