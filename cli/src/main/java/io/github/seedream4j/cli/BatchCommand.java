@@ -16,8 +16,9 @@ import picocli.CommandLine.Parameters;
 @Command(name = "batch", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Generate every line of a JSONL file, resumably.", "",
                 "Each line is a JSON object: {\"prompt\": \"...\"} plus optional \"id\", \"negative\", \"size\", "
-                        + "\"aspect\", \"seed\", \"n\", \"enhance\", \"safety\". Images go to DIR as <id>.png, or "
-                        + "line-<N>.png (with -1, -2, ... when n > 1).", "",
+                        + "\"aspect\", \"seed\", \"n\", \"enhance\", \"safety\", \"images\" (reference files, relative "
+                        + "to FILE, or URLs), \"model\" (4.0, 4.5, 5.0-lite) and \"max_images\" (a sequential set). Images "
+                        + "go to DIR as <id>.png, or line-<N>.png (with -1, -2, ... when n or max_images is above 1).", "",
                 "DIR/manifest.jsonl records every submission, with the provider's job id, before the result arrives, "
                         + "and every result; DIR/index.html shows every image with its prompt. Running the same "
                         + "command again skips images already done and resumes jobs the provider accepted earlier "
@@ -31,6 +32,8 @@ import picocli.CommandLine.Parameters;
                 "  prompts.jsonl:",
                 "    {\"id\": \"fox\", \"prompt\": \"a red fox in snow\", \"size\": \"2K\", \"aspect\": \"16:9\", \"seed\": 7}",
                 "    {\"prompt\": \"a lighthouse at dawn\", \"n\": 2, \"negative\": \"people\"}",
+                "    {\"id\": \"hat\", \"prompt\": \"put the hat on the cat\", \"images\": [\"cat.png\", \"hat.png\"]}",
+                "    {\"id\": \"story\", \"prompt\": \"a fox's day, four panels\", \"model\": \"4.5\", \"max_images\": 4}",
                 ExitCodes.FOOTER})
 final class BatchCommand implements Callable<Integer> {
 
@@ -83,11 +86,9 @@ final class BatchCommand implements Callable<Integer> {
         Cost budget = maxCost == null ? null : parseBudget(maxCost);
         BatchRunner.Options options = new BatchRunner.Options(file, out, concurrency, budget, force, client.strict,
                 progress, Duration.ofSeconds(5));
-        ClientGenerator generator = new ClientGenerator();
         BatchRunner.Summary s;
-        try (SeedreamClient c = client.open(io, generator, io.verbose ? new VerboseListener(io) : null)) {
-            generator.bind(c);
-            s = new BatchRunner(options, io, c, generator).run();
+        try (SeedreamClient c = client.open(io, io.verbose ? new VerboseListener(io) : null)) {
+            s = new BatchRunner(options, io, c).run();
         }
         print(s);
         return s.exitCode();

@@ -1,6 +1,7 @@
 package io.github.seedream4j.cli;
 
 import io.github.seedream4j.GenerationRequest;
+import io.github.seedream4j.ReferenceImage;
 import io.github.seedream4j.Seed;
 import io.github.seedream4j.SeedreamException;
 import java.io.BufferedInputStream;
@@ -31,7 +32,12 @@ import tools.jackson.databind.exc.UnrecognizedPropertyException;
  * skipped but counted, so line numbers match an editor's; a UTF-8 byte-order mark is accepted. Every resource a line
  * can claim is bounded ({@link Jsons}): a line that is too long, too deep or holds an over-long number or string fails
  * alone with a message quoting at most a short prefix. Before anything is sent, every file name of the whole file
- * (after {@code n} expands a line into several images) is checked against every other.
+ * (after {@code n} expands a line into several images, and a sequential set into its numbered files) is checked
+ * against every other.
+ *
+ * <p>Reference image files are read and checked when the file is read, but not kept: a batch that edits a thousand
+ * photos holds only the images of the generations running. Each file is read again when its line is sent, and
+ * refused if its content changed in between.
  */
 final class BatchFile {
 
@@ -42,28 +48,119 @@ final class BatchFile {
      * One line: a request with the base name its images get, or what is wrong with it.
      *
      * @param number 1-based line number
-     * @param request the request, or null when the line is invalid
+     * @param request the request without its reference images, or null when the line is invalid
+     * @param images the line's reference images, in order; empty for text to image or an invalid line
      * @param name the file base name: the sanitised {@code id}, else {@code line-N}
      * @param error what is wrong, or null
      */
-    record Line(int number, GenerationRequest request, String name, String error) {
+    record Line(int number, GenerationRequest request, List<Image> images, String name, String error) {
+        Line {
+            images = List.copyOf(images);
+        }
+
+        static Line invalid(int number, String name, String error) {
+            return new Line(number, null, List.of(), name, error);
+        }
+
         boolean valid() {
             return error == null;
+        }
+
+        /** The request as the line asks for it, with its reference images read again now. */
+        GenerationRequest withImages() {
+            return Image.attach(request, images);
         }
     }
 
     /**
-     * One image of one line: the unit of submission, resumption, accounting and the manifest.
+     * A reference image of a line: a URL, sent as it is, or a file, identified by the hash of its content.
+     *
+     * @param file the file, resolved against the batch file's directory; null for a URL
+     * @param url the URL; null for a file
+     * @param sha256 the hex SHA-256 of the file's content when the batch file was read; null for a URL
+     */
+    record Image(Path file, ReferenceImage url, String sha256) {
+
+        /** {@code value} as read into {@code image}: a file (relative to {@code base}) by its content's hash, or a URL. */
+        static Image of(String value, Path base, ReferenceImage image) {
+            return image.inline().map(i -> new Image(base.resolve(value), null, contentHash(i.bytes())))
+                    .orElseGet(() -> new Image(null, image, null));
+        }
+
+        /** The image to send: a URL as it is, a file read again; a file whose content changed is refused. */
+        ReferenceImage load() {
+            if (url != null) {
+                return url;
+            }
+            ReferenceImage image = ReferenceImage.file(file);
+            if (!contentHash(image.inline().orElseThrow().bytes()).equals(sha256)) {
+                throw new UsageException("image file " + file + " changed after the batch file was read; run the "
+                        + "batch again to send it as it is now");
+            }
+            return image;
+        }
+
+        /** What the fingerprint holds: a file's content, never its path, so moving it changes nothing. */
+        String identity() {
+            return url != null ? "url=" + ((ReferenceImage.Remote) url).uri() : "sha256=" + sha256;
+        }
+
+        static GenerationRequest attach(GenerationRequest request, List<Image> images) {
+            if (images.isEmpty()) {
+                return request;
+            }
+            List<ReferenceImage> loaded = new ArrayList<>();
+            for (Image i : images) {
+                loaded.add(i.load());
+            }
+            return request.withImages(loaded);
+        }
+    }
+
+    /**
+     * One generation of one line: the unit of submission, resumption, accounting and the manifest. A line with
+     * {@code n} above 1 makes {@code n} units of one image each; a sequential set is one unit with numbered files.
      *
      * @param line the line
-     * @param image 1-based when the line asks for several images, else 0
-     * @param name the image's unique file base name: the line's name, with {@code -1}, {@code -2}, ... for several
-     * @param request the request of this one image: count 1, and the seed the line gives, moved on by the image's index
-     * @param fingerprint identifies {@code request} as the line asks for it, to notice a line edited between runs
+     * @param image 1-based when the line asks for several independent images, else 0
+     * @param name the file base name: the line's name, with {@code -1}, {@code -2}, ... for several images
+     * @param request the request of this unit without its reference images: count 1 (or a set), and the seed the
+     *        line gives, moved on by the image's index
+     * @param fingerprint identifies {@code request} and its reference images as the line asks for them, to notice a
+     *        line edited between runs
      */
     record Unit(Line line, int image, String name, GenerationRequest request, String fingerprint) {
         String label() {
             return "line " + line.number() + (image == 0 ? "" : " image " + image);
+        }
+
+        /** The request to send, with the line's reference images read again now. */
+        GenerationRequest withImages() {
+            return Image.attach(request, line.images());
+        }
+
+        /** The most files this unit can write: one, or a set's. */
+        int files() {
+            return request.outputs();
+        }
+
+        /**
+         * Every file base name this unit may write: its name, and a set's numbered names. A set is named
+         * {@code NAME-1} ... (or {@code NAME} when the provider makes one image), so both count.
+         */
+        List<String> fileNames() {
+            List<String> names = new ArrayList<>(List.of(name));
+            if (request.maxImages().isPresent() && files() > 1) {
+                for (int i = 1; i <= files(); i++) {
+                    names.add(name + "-" + i);
+                }
+            }
+            return names;
+        }
+
+        /** The label of {@code fileName}, one of {@link #fileNames()}: a set's file has its place in the set. */
+        String labelOf(String fileName) {
+            return fileName.equals(name) ? label() : label() + " image " + fileName.substring(name.length() + 1);
         }
     }
 
@@ -77,18 +174,22 @@ final class BatchFile {
     private BatchFile() {
     }
 
-    /** Reads the file; a bad line becomes a {@link Line} with an error, the others still count. */
+    /**
+     * Reads the file; a bad line becomes a {@link Line} with an error, the others still count. Reference image files
+     * are relative to the batch file's directory.
+     */
     static Contents read(Path file) {
+        Path base = file.getParent() == null ? Path.of("") : file.getParent();
         List<Line> lines = new ArrayList<>();
         try (InputStream in = new BufferedInputStream(Files.newInputStream(file), 64 * 1024)) {
             RawLines raw = new RawLines(in);
             for (RawLine r = raw.next(); r != null; r = raw.next()) {
                 if (r.tooLong()) {
-                    lines.add(new Line(r.number(), null, defaultName(r.number()), "the line is longer than "
+                    lines.add(Line.invalid(r.number(), defaultName(r.number()), "the line is longer than "
                             + Jsons.MAX_LINE_BYTES + " bytes (it begins " + Text.quote(r.text()) + "); a line holds one "
                             + "JSON object such as " + EXAMPLE));
                 } else if (!r.skipped()) {
-                    lines.add(parse(r.number(), r.bytes()));
+                    lines.add(parse(r.number(), r.bytes(), base));
                 }
             }
         } catch (IOException e) {
@@ -98,20 +199,20 @@ final class BatchFile {
         return expand(lines);
     }
 
-    /** Parses one line. */
-    static Line parse(int number, byte[] json) {
+    /** Parses one line; its reference image files are relative to {@code base}. */
+    static Line parse(int number, byte[] json, Path base) {
         String name = defaultName(number);
         BatchLine b;
         try {
             b = Jsons.MAPPER.readValue(json, BatchLine.class);
         } catch (JacksonException e) {
-            return new Line(number, null, name, jsonError(e, json.length));
+            return Line.invalid(number, name, jsonError(e, json.length));
         }
         if (b == null) {
-            return new Line(number, null, name, "expected a JSON object such as " + EXAMPLE);
+            return Line.invalid(number, name, "expected a JSON object such as " + EXAMPLE);
         }
         if (b.prompt() == null) {
-            return new Line(number, null, name, "field 'prompt' is required, for example " + EXAMPLE);
+            return Line.invalid(number, name, "field 'prompt' is required, for example " + EXAMPLE);
         }
         try {
             if (b.id() != null) {
@@ -119,10 +220,22 @@ final class BatchFile {
             }
             GenerationRequest request = RequestOptions.build(b.prompt(), b.size(), b.aspect(),
                     b.seed() == null ? null : b.seed().text(), b.n() == null ? 1 : b.n(), b.negative(), b.enhance(),
-                    b.safety());
-            return new Line(number, request, name, null);
+                    b.safety(), b.model(), b.maxImages());
+            List<Image> images = new ArrayList<>();
+            List<ReferenceImage> read = new ArrayList<>();
+            for (String value : b.images() == null ? List.<String>of() : b.images()) {
+                if (value == null) {
+                    throw new UsageException("field 'images' holds null; it must be " + BatchLine.expected("images"));
+                }
+                ReferenceImage image = RequestOptions.image(value, base);
+                read.add(image);
+                images.add(Image.of(value, base, image));
+            }
+            // core checks inputs and outputs together; the bytes read are dropped with this request
+            request.withImages(read);
+            return new Line(number, request, images, name, null);
         } catch (SeedreamException | UsageException e) {
-            return new Line(number, null, name, Text.prefix(e.getMessage(), 400));
+            return Line.invalid(number, name, Text.prefix(e.getMessage(), 400));
         }
     }
 
@@ -179,30 +292,37 @@ final class BatchFile {
     static Contents expand(List<Line> lines) {
         List<Line> checked = new ArrayList<>();
         List<Unit> units = new ArrayList<>();
-        Map<String, Unit> taken = new HashMap<>();
+        Map<String, String> taken = new HashMap<>();
         for (Line line : lines) {
             if (!line.valid()) {
                 checked.add(line);
                 continue;
             }
             List<Unit> mine = units(line);
-            Unit clash = null;
+            String clash = null;
             String clashing = null;
             for (Unit u : mine) {
-                clash = taken.get(u.name().toLowerCase(Locale.ROOT));
+                for (String f : u.fileNames()) {
+                    clash = taken.get(f.toLowerCase(Locale.ROOT));
+                    if (clash != null) {
+                        clashing = f;
+                        break;
+                    }
+                }
                 if (clash != null) {
-                    clashing = u.name();
                     break;
                 }
             }
             if (clash != null) {
-                checked.add(new Line(line.number(), null, line.name(), "its file name '" + clashing + "' is also the "
-                        + "name of " + clash.label() + " (files get the line's id, plus -1, -2, ... when n > 1); give "
-                        + "this line another id"));
+                checked.add(Line.invalid(line.number(), line.name(), "its file name '" + clashing + "' is also the "
+                        + "name of " + clash + " (files get the line's id, plus -1, -2, ... when n or max_images is "
+                        + "above 1); give this line another id"));
                 continue;
             }
             for (Unit u : mine) {
-                taken.put(u.name().toLowerCase(Locale.ROOT), u);
+                for (String f : u.fileNames()) {
+                    taken.put(f.toLowerCase(Locale.ROOT), u.labelOf(f));
+                }
             }
             checked.add(line);
             units.addAll(mine);
@@ -215,26 +335,42 @@ final class BatchFile {
         GenerationRequest one = line.request().withCount(1);
         List<Unit> units = new ArrayList<>();
         if (n == 1) {
-            units.add(new Unit(line, 0, line.name(), one, fingerprint(one)));
+            units.add(new Unit(line, 0, line.name(), one, fingerprint(one, line.images())));
             return units;
         }
         for (int i = 1; i <= n; i++) {
             int offset = i - 1;
             GenerationRequest r = one.seed().map(s -> one.withSeed(s.plus(offset))).orElse(one);
-            units.add(new Unit(line, i, line.name() + "-" + i, r, fingerprint(r)));
+            units.add(new Unit(line, i, line.name() + "-" + i, r, fingerprint(r, line.images())));
         }
         return units;
     }
 
-    /** The request as the line asks for it, hashed: the prompts, size, seed (when given) and switches. */
-    static String fingerprint(GenerationRequest r) {
-        String canonical = Jsons.MAPPER.writeValueAsString(List.of(r.prompt().text(),
+    /**
+     * The request as the line asks for it, hashed: the prompts, size, seed (when given) and switches, then the
+     * model, the set's size and each reference image (a file by its content) when given. Those come last and only
+     * when given, so a line without them keeps the fingerprint it had before they existed.
+     */
+    static String fingerprint(GenerationRequest r, List<Image> images) {
+        List<String> parts = new ArrayList<>(List.of(r.prompt().text(),
                 r.negativePrompt().map(p -> p.text()).orElse(""), r.size().toString(),
                 r.seed().map(Seed::toString).orElse(""), String.valueOf(r.enhancePrompt().orElse(null)),
                 String.valueOf(r.safetyChecker().orElse(null))));
+        r.model().ifPresent(m -> parts.add("model=" + m.label()));
+        r.maxImages().ifPresent(m -> parts.add("max_images=" + m));
+        images.forEach(i -> parts.add("image=" + i.identity()));
+        byte[] hash = digest(Jsons.MAPPER.writeValueAsString(parts).getBytes(StandardCharsets.UTF_8));
+        return HexFormat.of().formatHex(hash, 0, 8);
+    }
+
+    /** The hex SHA-256 of {@code bytes}. */
+    static String contentHash(byte[] bytes) {
+        return HexFormat.of().formatHex(digest(bytes));
+    }
+
+    private static byte[] digest(byte[] bytes) {
         try {
-            byte[] hash = MessageDigest.getInstance("SHA-256").digest(canonical.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(hash, 0, 8);
+            return MessageDigest.getInstance("SHA-256").digest(bytes);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every Java runtime has SHA-256", e);
         }

@@ -2,7 +2,7 @@ package io.github.seedream4j.cli;
 
 import io.github.seedream4j.Charge;
 import io.github.seedream4j.Cost;
-import io.github.seedream4j.GeneratedImage;
+import io.github.seedream4j.GenerationHandle;
 import io.github.seedream4j.GenerationRequest;
 import io.github.seedream4j.GenerationResult;
 import io.github.seedream4j.ImageDestination;
@@ -12,23 +12,28 @@ import io.github.seedream4j.SeedreamException;
 import io.github.seedream4j.Warning;
 import io.github.seedream4j.cli.ManifestRecord.Money;
 import io.github.seedream4j.cli.ManifestRecord.Status;
-import java.nio.file.Files;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The batch engine: reads a batch file, locks and replays the output directory's manifest, and generates every
  * image not done yet, {@code concurrency} at a time, within the budget. Every step is journalled in the manifest
  * before the next, so a killed run loses no paid image: the next run skips what is done and resumes what the provider
- * accepted. The picocli command only parses options into {@link Options}.
+ * accepted. Each unit is one {@link SeedreamClient#submit} whose handle gives the job ids (journalled as
+ * {@code submitted} before any result) and the outcome. The picocli command only parses options into
+ * {@link Options}.
  */
 final class BatchRunner {
 
@@ -56,55 +61,73 @@ final class BatchRunner {
         }
     }
 
+    /**
+     * How often the job ids of running generations are read from their handles to journal them. Core reports a job
+     * id on its handle but does not push it, so this bounds how long an accepted job can go unrecorded.
+     */
+    static final Duration JOB_CHECK_INTERVAL = Duration.ofMillis(50);
+
     private final Options options;
     private final Io io;
     private final SeedreamClient client;
-    private final Generator generator;
     private final Set<String> warned = ConcurrentHashMap.newKeySet();
+    private final Set<Attempt> live = ConcurrentHashMap.newKeySet();
     private Manifest manifest;
     private Ledger ledger;
     private ContactSheet sheet;
 
-    BatchRunner(Options options, Io io, SeedreamClient client, Generator generator) {
+    BatchRunner(Options options, Io io, SeedreamClient client) {
         this.options = options;
         this.io = io;
         this.client = client;
-        this.generator = generator;
     }
 
-    /** One attempt at one image: what the client reported about it so far. */
-    private static final class Attempt implements Generator.Progress {
+    /** One attempt at one unit: its handle, and which of the handle's job ids the manifest holds. */
+    private final class Attempt {
         final BatchFile.Unit unit;
         final GenerationRequest request;
         final Cost estimate;
         final String resumeJob;
-        final List<GeneratedImage> saved = new CopyOnWriteArrayList<>();
-        final BatchRunner runner;
         volatile Cost reserved;
-        volatile String job;
+        volatile GenerationHandle handle;
+        private final Set<String> journalled = new HashSet<>();
+        private boolean settled;
 
-        Attempt(BatchRunner runner, BatchFile.Unit unit, GenerationRequest request, Cost estimate, String resumeJob) {
-            this.runner = runner;
+        Attempt(BatchFile.Unit unit, GenerationRequest request, Cost estimate, String resumeJob) {
             this.unit = unit;
             this.request = request;
             this.estimate = estimate;
             this.resumeJob = resumeJob;
         }
 
-        @Override
-        public void accepted(String jobId) {
-            job = jobId;
-            if (resumeJob == null) {
-                // journalled before any result: a run killed from here on resumes this job instead of paying again
-                runner.manifest.append(ManifestRecord.of(unit, Status.SUBMITTED)
-                        .withProvider(runner.client.providerId(), jobId)
-                        .withSubmission(request.seed().map(Seed::value).orElse(null), Money.of(Charge.estimated(estimate))));
+        /**
+         * Journals each job id the handle knows and the manifest does not, before any result: a run killed from
+         * here on resumes the job instead of paying for it again. Nothing is journalled once the attempt settled, so
+         * a {@code submitted} record never follows the outcome.
+         */
+        synchronized void journalJobs() {
+            GenerationHandle h = handle;
+            if (settled || h == null || resumeJob != null) {
+                return;
+            }
+            for (String job : h.jobIds()) {
+                if (journalled.add(job)) {
+                    manifest.append(ManifestRecord.of(unit, Status.SUBMITTED).withProvider(client.providerId(), job)
+                            .withSubmission(request.seed().map(Seed::value).orElse(null),
+                                    Money.of(Charge.estimated(estimate))));
+                }
             }
         }
 
-        @Override
-        public void saved(GeneratedImage image) {
-            saved.add(image);
+        /** Ends journalling: the outcome is recorded next. */
+        synchronized void settle() {
+            settled = true;
+        }
+
+        /** The job ids the provider gave this attempt so far. */
+        List<String> jobs() {
+            GenerationHandle h = handle;
+            return h == null ? List.of() : h.jobIds();
         }
     }
 
@@ -130,9 +153,17 @@ final class BatchRunner {
             }, "seedream-batch-interrupt");
             Runtime.getRuntime().addShutdownHook(hook);
             progress.start();
+            ScheduledExecutorService jobs = Executors.newSingleThreadScheduledExecutor(r -> {
+                Thread t = new Thread(r, "seedream-batch-jobs");
+                t.setDaemon(true);
+                return t;
+            });
+            jobs.scheduleWithFixedDelay(this::journalJobs, JOB_CHECK_INTERVAL.toMillis(), JOB_CHECK_INTERVAL.toMillis(),
+                    TimeUnit.MILLISECONDS);
             try {
                 generateAll(contents.units());
             } finally {
+                jobs.shutdownNow();
                 progress.stop();
                 try {
                     Runtime.getRuntime().removeShutdownHook(hook);
@@ -196,7 +227,8 @@ final class BatchRunner {
                 continue;
             }
             if (!resume && !options.force()) {
-                Optional<Path> existing = new OutputTarget(options.out(), u.name()).existing(1);
+                Optional<Path> existing = new OutputTarget(options.out(), u.name()).existing(
+                        OutputTarget.files(client.capabilities(), request));
                 if (existing.isPresent()) {
                     failUnsent(u, "file " + existing.get() + " already exists; pass --force to overwrite it, or give "
                             + "the line another id", null);
@@ -204,7 +236,7 @@ final class BatchRunner {
                 }
             }
             permits.acquire();
-            Attempt a = new Attempt(this, u, request, estimate, resume ? pending.job() : null);
+            Attempt a = new Attempt(u, request, estimate, resume ? pending.job() : null);
             if (resume) {
                 ledger.resuming();
             } else if (ledger.reserve(estimate, options.budget())) {
@@ -222,10 +254,18 @@ final class BatchRunner {
             ImageDestination destination = ImageDestination.directory(options.out(), u.name(), resume || options.force());
             CompletableFuture<GenerationResult> f;
             try {
-                f = generator.start(request, destination, a.resumeJob, a);
+                if (resume) {
+                    f = client.resumeAsync(request, a.resumeJob, destination);
+                } else {
+                    a.handle = client.submit(request, destination);
+                    live.add(a);
+                    f = a.handle.result();
+                }
             } catch (RuntimeException e) {
                 f = CompletableFuture.failedFuture(e);
             }
+            // a provider that answers at once gave its job id before submit returned
+            a.journalJobs();
             running.add(f.handle((r, e) -> {
                 try {
                     settle(a, r, e);
@@ -236,6 +276,17 @@ final class BatchRunner {
             }));
         }
         CompletableFuture.allOf(running.toArray(CompletableFuture[]::new)).join();
+    }
+
+    /** Journals the job ids of every running generation that are not in the manifest yet. */
+    private void journalJobs() {
+        try {
+            live.forEach(Attempt::journalJobs);
+        } catch (UncheckedIOException e) {
+            if (warned.add(e.getMessage())) {
+                io.error(e.getMessage());
+            }
+        }
     }
 
     /** Why a job owed by an earlier run cannot be collected with the line as it is now, or null. */
@@ -251,19 +302,25 @@ final class BatchRunner {
         return null;
     }
 
-    /** The request of one image: the seed the manifest recorded when resuming, else one fixed now. */
+    /**
+     * The request of one unit, with its reference images read now: the seed the manifest recorded when resuming,
+     * else one fixed now.
+     */
     private GenerationRequest requestFor(BatchFile.Unit u, ManifestRecord pending) {
+        GenerationRequest r = u.withImages();
         if (pending != null) {
-            return u.request().withSeed(pending.seed() == null ? null : Seed.of(pending.seed()));
+            return r.withSeed(pending.seed() == null ? null : Seed.of(pending.seed()));
         }
         if (!client.capabilities().seed()) {
-            return u.request();
+            return r;
         }
         // fixed now, so the manifest can rebuild exactly this request to resume its job
-        return u.request().withSeed(u.request().seed().orElseGet(Seed::random));
+        return r.withSeed(r.seed().orElseGet(Seed::random));
     }
 
     private void settle(Attempt a, GenerationResult r, Throwable e) {
+        a.settle();
+        live.remove(a);
         try {
             if (r != null) {
                 done(a, r);
@@ -300,40 +357,21 @@ final class BatchRunner {
         ledger.done(a.reserved, charge, a.estimate, a.resumeJob != null);
     }
 
+    /**
+     * A generation failed; the client wrote nothing for it. Its reservation stays unless the provider surely did not
+     * accept it.
+     */
     private void failed(Attempt a, Throwable t) {
         String message = t instanceof SeedreamException ? t.getMessage()
                 : "unexpected " + t.getClass().getName() + ": " + t.getMessage() + "; this is a bug, please report it";
-        if (!a.saved.isEmpty() && a.saved.stream().allMatch(i -> i.file().map(Files::exists).orElse(false))) {
-            salvage(a, message);
-            return;
-        }
-        boolean billed = !Billing.surelyNotAccepted(t, a.job != null, !a.saved.isEmpty());
-        String job = a.job != null ? a.job : Billing.jobOf(t).orElse(a.resumeJob);
+        List<String> jobs = a.jobs();
+        boolean billed = !Billing.surelyNotAccepted(t, !jobs.isEmpty());
+        String job = !jobs.isEmpty() ? jobs.get(0) : Billing.jobOf(t).orElse(a.resumeJob);
         io.error(options.file() + " " + a.unit.label() + ": " + message
                 + (billed ? " (the provider may have billed it; it counts against --max-cost)" : ""));
         manifest.append(ManifestRecord.of(a.unit, Status.FAILED).withProvider(client.providerId(), job)
                 .withError(Text.prefix(message, 1000), billed));
         ledger.failed(a.reserved, a.estimate, billed);
-    }
-
-    /**
-     * The image was fetched, checked and written, so it was paid for, but something the provider reported after
-     * it could not be used (a negative or unreadable cost, say): the image is kept, recorded done, cost unknown.
-     */
-    private void salvage(Attempt a, String message) {
-        Warning w = Warning.of("cost-unknown", a.unit.label() + ": the image was saved, but what provider "
-                + client.providerId() + " reported after it could not be used (" + Text.prefix(message, 300)
-                + "); the image is kept and its cost recorded as unknown");
-        io.warn(w.toString());
-        List<String> files = new ArrayList<>();
-        a.saved.forEach(img -> img.file().ifPresent(p -> files.add(p.toString())));
-        GeneratedImage first = a.saved.get(0);
-        List<String> jobs = a.job == null ? List.of() : List.of(a.job);
-        manifest.append(ManifestRecord.of(a.unit, Status.DONE).withProvider(client.providerId(), null)
-                .withResult(jobs, first.seed().map(Seed::value).orElse(a.request.seed().map(Seed::value).orElse(null)),
-                        Money.unknown(), files, first.resolution().toString(), List.of(w.toString()),
-                        a.resumeJob != null));
-        ledger.done(a.reserved, null, a.estimate, a.resumeJob != null);
     }
 
     private void failUnsent(BatchFile.Unit u, String message, String job) {

@@ -20,9 +20,9 @@ import java.util.concurrent.ExecutionException;
  * What a failure means for the money. The budget counts every job the provider may bill: a failed generation
  * gives its reservation back only when the provider surely did not accept the request. That is the case only for
  * refusals that come before acceptance (bad request or configuration, credentials, credit, rate limit, the provider
- * unreachable) and carry no job id, and only when the client reported neither a job nor a saved image for it.
- * Everything else (a job id, {@code OutcomeUnknownException}, a failed download, a timeout, a cancellation, a bug)
- * may have been billed.
+ * unreachable) and carry no job id, and only when the generation's handle reported no job for it. Everything else
+ * (a job id, {@code OutcomeUnknownException}, a failed download, a timeout, a cancellation, a bug) may have been
+ * billed.
  */
 final class Billing {
 
@@ -51,11 +51,10 @@ final class Billing {
      * Whether a generation that failed with {@code error} surely was not accepted by the provider.
      *
      * @param error the failure, unwrapped
-     * @param acceptedSeen whether the client reported a job id for the generation
-     * @param savedSeen whether the client reported a saved image for it
+     * @param acceptedSeen whether the generation reported a job id
      */
-    static boolean surelyNotAccepted(Throwable error, boolean acceptedSeen, boolean savedSeen) {
-        if (acceptedSeen || savedSeen || !(error instanceof SeedreamException)) {
+    static boolean surelyNotAccepted(Throwable error, boolean acceptedSeen) {
+        if (acceptedSeen || !(error instanceof SeedreamException)) {
             return false;
         }
         SeedreamException e = (SeedreamException) error;

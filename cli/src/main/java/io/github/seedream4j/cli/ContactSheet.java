@@ -86,11 +86,19 @@ final class ContactSheet {
         String size = u.request().size().resolution().toString();
         if (entry.isPresent() && entry.get().done != null) {
             ManifestRecord d = entry.get().done;
-            String image = d.files() == null || d.files().isEmpty() ? null
-                    : Path.of(d.files().get(0)).getFileName().toString();
             String meta = "seed " + (d.seed() == null ? "-" : d.seed()) + " · " + (d.pixels() == null ? size : d.pixels())
                     + " · " + d.provider() + " · " + money(d.cost());
-            card(h, "done", u.label() + " · " + u.name(), image, prompt, meta, "done", null);
+            if (d.files() == null || d.files().isEmpty()) {
+                card(h, "done", u.label() + " · " + u.name(), null, prompt, meta, "done", null);
+                return;
+            }
+            // a sequential set: one card per image, each under its own file name; the cost is the set's
+            for (String f : d.files()) {
+                String image = Path.of(f).getFileName().toString();
+                String heading = d.files().size() == 1 ? u.label() + " · " + u.name()
+                        : u.label() + " · " + image.substring(0, Math.max(image.lastIndexOf('.'), 0));
+                card(h, "done", heading, image, prompt, meta, "done", null);
+            }
             return;
         }
         ManifestRecord last = entry.map(e -> e.last).orElse(null);

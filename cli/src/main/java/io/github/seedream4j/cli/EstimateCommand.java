@@ -22,6 +22,8 @@ import picocli.CommandLine.Parameters;
         footer = {"%nExamples:",
                 "  seedream estimate \"a lighthouse at dawn\" --provider runpod --size 4K",
                 "  seedream estimate --batch prompts.jsonl --provider fake --set price=0.03/image",
+                "  seedream estimate \"a fox's day, four panels\" --provider fake --model 4.5 --max-images 4 \\",
+                "      --set price=0.03/image   # 0.03 USD to 0.12 USD: the model makes 1 to 4 images",
                 ExitCodes.FOOTER})
 final class EstimateCommand implements Callable<Integer> {
 
@@ -61,39 +63,64 @@ final class EstimateCommand implements Callable<Integer> {
         List<Warning> warnings = c.validate(req);
         Strictness.check(client.strict, c.providerId(), warnings);
         warnings.forEach(w -> io.warn(w.toString()));
-        Charge charge = c.estimate(req);
+        Priced p = price(c, req);
         if (json) {
             io.printJson(Jsons.MAPPER.writeValueAsString(new Outputs.Estimated(Outputs.SCHEMA, c.providerId(),
-                    c.capabilities().pricing().toString(), Money.of(charge), req.count(), List.of(
-                            new Outputs.EstimateLine(null, req.count(), req.size().resolution().toString(),
-                                    Money.of(charge))), List.of())));
+                    c.capabilities().pricing().toString(), Money.of(p.most()), p.images(), List.of(p.json(null)),
+                    List.of(), Money.of(p.least()), Money.of(p.most()))));
             return ExitCodes.OK;
         }
-        io.println("estimate: " + charge.cost() + " for " + req.count() + " image(s) of " + req.size().resolution()
-                + " on provider " + c.providerId() + " (priced at " + c.capabilities().pricing() + "; nothing was sent)");
+        io.println("estimate: " + p.cost() + " for " + (p.set() ? "a sequential set of 1 to " + p.images()
+                : p.images()) + " image(s) of " + p.pixels() + " on provider " + c.providerId() + " (priced at "
+                + c.capabilities().pricing() + "; nothing was sent)");
         return ExitCodes.OK;
+    }
+
+    /**
+     * One request, priced: the most it can cost and the least, which differ for a sequential set (the model may
+     * make one image of it).
+     */
+    private record Priced(Charge least, Charge most, int images, boolean set, String pixels) {
+        /** The cost as text: one amount, or a set's range. */
+        String cost() {
+            return set ? least.cost() + " to " + most.cost() : most.cost().toString();
+        }
+
+        Outputs.EstimateLine json(Integer line) {
+            return new Outputs.EstimateLine(line, images, pixels, Money.of(most), Money.of(least), Money.of(most));
+        }
+    }
+
+    private static Priced price(CostEstimator c, GenerationRequest req) {
+        boolean set = OutputTarget.makesSet(c.capabilities(), req);
+        return new Priced(c.estimateLeast(req), c.estimate(req), set ? req.outputs() : req.count(), set,
+                req.size().resolution().toString());
     }
 
     private int estimateBatch() {
         BatchFile.Contents contents = BatchFile.read(batch);
         List<String> errors = new ArrayList<>();
-        List<Charge> charges = new ArrayList<>();
+        List<Charge> least = new ArrayList<>();
+        List<Charge> most = new ArrayList<>();
         List<Outputs.EstimateLine> lines = new ArrayList<>();
         int images = 0;
+        boolean anySet = false;
         CostEstimator c = client.estimator(io);
         for (BatchFile.Line line : contents.lines()) {
             String error = line.error();
             if (error == null) {
                 try {
-                    Strictness.check(client.strict, c.providerId(), c.validate(line.request()));
-                    Charge ch = c.estimate(line.request());
-                    charges.add(ch);
-                    images += line.request().count();
-                    lines.add(new Outputs.EstimateLine(line.number(), line.request().count(),
-                            line.request().size().resolution().toString(), Money.of(ch)));
+                    GenerationRequest req = line.withImages();
+                    Strictness.check(client.strict, c.providerId(), c.validate(req));
+                    Priced p = price(c, req);
+                    least.add(p.least());
+                    most.add(p.most());
+                    images += p.images();
+                    anySet |= p.set();
+                    lines.add(p.json(line.number()));
                     if (!json) {
-                        io.println("line " + line.number() + ": " + ch.cost() + " (" + line.request().count() + " x "
-                                + line.request().size().resolution() + ")");
+                        io.println("line " + line.number() + ": " + p.cost() + " (" + (p.set() ? "set of 1 to " : "")
+                                + p.images() + " x " + p.pixels() + ")");
                     }
                 } catch (SeedreamException | UsageException e) {
                     error = e.getMessage();
@@ -105,15 +132,16 @@ final class EstimateCommand implements Callable<Integer> {
                 io.error(message);
             }
         }
-        Charge total = charges.isEmpty() ? null : Charge.sum(charges);
+        Charge max = most.isEmpty() ? null : Charge.sum(most);
+        Charge min = least.isEmpty() ? null : Charge.sum(least);
         if (json) {
             io.printJson(Jsons.MAPPER.writeValueAsString(new Outputs.Estimated(Outputs.SCHEMA, c.providerId(),
-                    c.capabilities().pricing().toString(), total == null ? null : Money.of(total), images, lines,
-                    errors)));
+                    c.capabilities().pricing().toString(), max == null ? null : Money.of(max), images, lines,
+                    errors, min == null ? null : Money.of(min), max == null ? null : Money.of(max))));
         } else {
-            io.println("estimate: " + (total == null ? "0" : total.cost().toString()) + " for " + charges.size()
-                    + " line(s) on provider " + c.providerId() + (errors.isEmpty() ? "" : "; " + errors.size()
-                    + " line(s) invalid") + " (nothing was sent)");
+            String total = max == null ? "0" : anySet ? min.cost() + " to " + max.cost() : max.cost().toString();
+            io.println("estimate: " + total + " for " + most.size() + " line(s) on provider " + c.providerId()
+                    + (errors.isEmpty() ? "" : "; " + errors.size() + " line(s) invalid") + " (nothing was sent)");
         }
         return errors.isEmpty() ? ExitCodes.OK : ExitCodes.BATCH_INCOMPLETE;
     }

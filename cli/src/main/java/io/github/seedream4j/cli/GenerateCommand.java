@@ -7,14 +7,13 @@ import io.github.seedream4j.GenerationRequest;
 import io.github.seedream4j.GenerationResult;
 import io.github.seedream4j.ImageDestination;
 import io.github.seedream4j.SeedreamClient;
-import io.github.seedream4j.SeedreamException;
+import io.github.seedream4j.SeedreamModel;
 import io.github.seedream4j.Warning;
 import io.github.seedream4j.cli.ManifestRecord.Money;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
@@ -23,8 +22,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.CopyOnWriteArrayList;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -38,6 +35,10 @@ import picocli.CommandLine.Parameters;
                 "      --seed 7 --out lighthouse.png",
                 "  seedream generate \"a red fox\" --provider fake -n 3 --out fox.png   # fox-1.png, fox-2.png, fox-3.png",
                 "  seedream generate \"a red fox\" --provider fake --size 1K --out - | display",
+                "  seedream generate \"put the hat on the cat\" --image cat.png --image hat.png --provider fake \\",
+                "      --out edited.png",
+                "  seedream generate \"a fox's day, four panels\" --model 4.5 --max-images 4 --provider fake \\",
+                "      --out story/fox.png   # story/fox-1.png ... as many as the model makes",
                 "  SEEDREAM_PROVIDER=fake seedream generate \"a red fox\" --size 2048x1536 --json --out fox.png",
                 "  seedream generate \"a red fox\" --provider runpod --set api-key=@runpod.key --size 4K --strict",
                 ExitCodes.FOOTER})
@@ -49,7 +50,8 @@ final class GenerateCommand implements Callable<Integer> {
     String prompt;
 
     @Option(names = {"-o", "--out"}, paramLabel = "FILE",
-            description = "Output file; with -n > 1, FILE-1, FILE-2, ... The extension follows the real format. "
+            description = "Output file; with -n or --max-images above 1, FILE-1, FILE-2, ... The extension follows the "
+                    + "real format. "
                     + "- writes the image to standard output (not to a terminal). "
                     + "Default: seedream-<date>-<time>.png in the current directory.")
     String out;
@@ -72,25 +74,13 @@ final class GenerateCommand implements Callable<Integer> {
         this.common = new CommonOptions(io);
     }
 
-    /** What the client reported before the result: the images it saved, the provider's job ids. */
-    private static final class Seen implements Generator.Progress {
-        final List<GeneratedImage> saved = new CopyOnWriteArrayList<>();
-        final List<String> jobs = new CopyOnWriteArrayList<>();
-
-        @Override
-        public void accepted(String jobId) {
-            jobs.add(jobId);
-        }
-
-        @Override
-        public void saved(GeneratedImage image) {
-            saved.add(image);
-        }
-    }
-
-    /** The result as the CLI reports it; {@code charge} null when the cost is unknown. */
-    record Outcome(String provider, List<GeneratedImage> images, Charge charge, Outputs.Timings timings,
-            List<Warning> warnings, List<String> jobIds) {
+    /**
+     * The result as the CLI reports it; {@code charge} null when the cost is unknown, {@code maxImages} null for
+     * independent images.
+     */
+    record Outcome(String provider, SeedreamModel model, Integer maxImages, List<String> references,
+            List<GeneratedImage> images, Charge charge, Outputs.Timings timings, List<Warning> warnings,
+            List<String> jobIds) {
     }
 
     @Override
@@ -106,19 +96,21 @@ final class GenerateCommand implements Callable<Integer> {
                 throw new UsageException("--out - writes one image, and -n asks for " + req.count() + "; use -n 1, or "
                         + "--out FILE for several");
             }
+            if (req.outputs() > 1) {
+                throw new UsageException("--out - writes one image, and --max-images asks for a set of up to "
+                        + req.outputs() + "; give --out FILE for the set's files");
+            }
             if (json) {
                 throw new UsageException("--json and --out - both write to standard output; choose one");
             }
         }
         OutputTarget target = toStdout ? null : OutputTarget.of(out != null ? out
                 : "seedream-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
-        ClientGenerator generator = new ClientGenerator();
-        try (SeedreamClient c = client.open(io, generator, io.verbose ? new VerboseListener(io) : null)) {
-            generator.bind(c);
+        try (SeedreamClient c = client.open(io, io.verbose ? new VerboseListener(io) : null)) {
             List<Warning> early = c.validate(req);
             Strictness.check(client.strict, c.providerId(), early);
             if (target != null && !force) {
-                target.existing(req.count()).ifPresent(f -> {
+                target.existing(OutputTarget.files(c.capabilities(), req)).ifPresent(f -> {
                     throw new UsageException("file " + f + " already exists; pass --force to overwrite it, or choose "
                             + "another --out");
                 });
@@ -130,17 +122,10 @@ final class GenerateCommand implements Callable<Integer> {
                 }
             }
             Cost estimate = c.estimate(req).cost();
-            Seen seen = new Seen();
             ImageDestination destination = target == null ? ImageDestination.memory()
                     : ImageDestination.directory(target.directory(), target.baseName(), force);
-            long started = System.nanoTime();
-            Outcome o;
-            try {
-                o = outcome(generator.start(req, destination, null, seen).join(), estimate);
-            } catch (CompletionException e) {
-                Throwable t = Billing.unwrap(e);
-                o = salvage(c.providerId(), req, seen, t, Duration.ofNanos(System.nanoTime() - started));
-            }
+            GenerationResult result = c.submit(req, destination).await();
+            Outcome o = outcome(result, req.model().orElse(c.capabilities().defaultModel().model()), estimate);
             for (Warning w : o.warnings()) {
                 if (shown.add(w.toString())) {
                     io.warn(w.toString());
@@ -158,7 +143,7 @@ final class GenerateCommand implements Callable<Integer> {
         }
     }
 
-    private static Outcome outcome(GenerationResult r, Cost estimate) {
+    private static Outcome outcome(GenerationResult r, SeedreamModel model, Cost estimate) {
         List<Warning> warnings = new ArrayList<>(r.warnings());
         Charge charge = r.charge();
         if (!Billing.plausible(charge, estimate)) {
@@ -167,30 +152,12 @@ final class GenerateCommand implements Callable<Integer> {
                     + "; the cost is shown as unknown"));
             charge = null;
         }
-        return new Outcome(r.providerId(), r.images(), charge, new Outputs.Timings(r.timings().total().toMillis(),
-                r.timings().download().toMillis(), r.timings().queue().map(Duration::toMillis).orElse(null),
-                r.timings().execution().map(Duration::toMillis).orElse(null)), warnings, r.jobIds());
-    }
-
-    /**
-     * Every image asked for was fetched, checked and written, so it was paid for, but what the provider reported
-     * after it could not be used (a negative or unreadable cost, say): the images are kept, the cost is unknown.
-     * Otherwise the failure stands.
-     */
-    private static Outcome salvage(String provider, GenerationRequest req, Seen seen, Throwable t, Duration took) {
-        boolean all = seen.saved.size() == req.count()
-                && seen.saved.stream().allMatch(i -> i.file().map(Files::exists).orElse(true));
-        if (!all) {
-            if (t instanceof RuntimeException) {
-                throw (RuntimeException) t;
-            }
-            throw (Error) t;
-        }
-        String why = t instanceof SeedreamException ? t.getMessage() : t.getClass().getName() + ": " + t.getMessage();
-        Warning w = Warning.of("cost-unknown", "the image was saved, but what provider " + provider + " reported "
-                + "after it could not be used (" + Text.prefix(why, 300) + "); the image is kept and its cost is unknown");
-        return new Outcome(provider, List.copyOf(seen.saved), null, new Outputs.Timings(took.toMillis(), null, null,
-                null), List.of(w), List.copyOf(seen.jobs));
+        GenerationRequest req = r.request();
+        return new Outcome(r.providerId(), model, req.maxImages().isPresent() ? req.maxImages().getAsInt() : null,
+                req.images().stream().map(i -> Text.line(i.origin())).toList(), r.images(), charge,
+                new Outputs.Timings(r.timings().total().toMillis(), r.timings().download().toMillis(),
+                        r.timings().queue().map(Duration::toMillis).orElse(null),
+                        r.timings().execution().map(Duration::toMillis).orElse(null)), warnings, r.jobIds());
     }
 
     private void writeToStdout(GeneratedImage image) {
@@ -211,7 +178,10 @@ final class GenerateCommand implements Callable<Integer> {
                     + img.resolution() + "  " + img.format().extension() + "  " + img.byteSize() + " bytes"
                     + img.seed().map(s -> "  seed " + s).orElse(""));
         }
-        lines.add("provider " + o.provider() + ", cost " + (o.charge() == null ? "unknown" : o.charge().toString())
+        lines.add("provider " + o.provider() + ", model " + o.model()
+                + (o.maxImages() == null ? "" : ", a set of " + o.images().size() + " of up to " + o.maxImages())
+                + (o.references().isEmpty() ? "" : ", " + o.references().size() + " reference image(s)")
+                + ", cost " + (o.charge() == null ? "unknown" : o.charge().toString())
                 + (o.timings().totalMs() == null ? "" : ", took " + o.timings().totalMs() + " ms")
                 + (o.jobIds().isEmpty() ? "" : ", job " + String.join(", ", o.jobIds())));
         for (String line : lines) {
@@ -237,6 +207,7 @@ final class GenerateCommand implements Callable<Integer> {
         GeneratedImage first = o.images().get(0);
         return new Outputs.Generated(Outputs.SCHEMA, o.provider(), files, images, first.resolution().toString(),
                 first.seed().map(s -> s.value()).orElse(null), o.charge() == null ? Money.unknown() : Money.of(o.charge()),
-                o.timings(), o.warnings().stream().map(Outputs.WarningJson::of).toList(), o.jobIds());
+                o.timings(), o.warnings().stream().map(Outputs.WarningJson::of).toList(), o.jobIds(),
+                o.model().label(), o.maxImages(), o.references());
     }
 }

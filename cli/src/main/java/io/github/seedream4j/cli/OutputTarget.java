@@ -1,6 +1,10 @@
 package io.github.seedream4j.cli;
 
+import io.github.seedream4j.GenerationRequest;
 import io.github.seedream4j.ImageFormat;
+import io.github.seedream4j.SeedreamModel;
+import io.github.seedream4j.spi.Capabilities;
+import io.github.seedream4j.spi.ModelOffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -30,6 +34,25 @@ record OutputTarget(Path directory, String baseName) {
             }
         }
         return new OutputTarget(dir, name);
+    }
+
+    /**
+     * How many files {@code request} can write: a sequential set's size where the provider makes sets with the
+     * model, else the count (a set asked of a model that makes none is one image, with a warning). With more than
+     * one, files are numbered {@code NAME-1}, {@code NAME-2}, ...
+     */
+    static int files(Capabilities capabilities, GenerationRequest request) {
+        if (request.maxImages().isEmpty()) {
+            return request.count();
+        }
+        return makesSet(capabilities, request) ? request.maxImages().getAsInt() : 1;
+    }
+
+    /** Whether {@code request} asks for a sequential set and the provider makes sets with its model. */
+    static boolean makesSet(Capabilities capabilities, GenerationRequest request) {
+        SeedreamModel model = request.model().orElse(capabilities.defaultModel().model());
+        return request.maxImages().isPresent()
+                && capabilities.offer(model).map(ModelOffer::sequential).orElse(false);
     }
 
     /** The first file that would be replaced by {@code count} images under this name, in any image format. */

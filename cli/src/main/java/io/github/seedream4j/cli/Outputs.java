@@ -17,9 +17,14 @@ final class Outputs {
     private Outputs() {
     }
 
-    /** {@code generate --json}. */
+    /**
+     * {@code generate --json}. {@code model} is the version used (the provider's default when none was asked for),
+     * {@code maxImages} the size of the sequential set asked for (null for independent images), {@code references}
+     * where each reference image came from (a file, or a URL without its query).
+     */
     record Generated(int schema, String provider, List<String> files, List<Image> images, String pixels, Long seed,
-            Money cost, Timings timings, List<WarningJson> warnings, List<String> jobIds) {
+            Money cost, Timings timings, List<WarningJson> warnings, List<String> jobIds, String model,
+            Integer maxImages, List<String> references) {
     }
 
     /** One image; {@code file} is null with {@code --out -}. */
@@ -37,13 +42,20 @@ final class Outputs {
         }
     }
 
-    /** {@code estimate --json}: one request, or every valid line of a batch file. */
+    /**
+     * {@code estimate --json}: one request, or every valid line of a batch file. {@code total} and {@code max} are
+     * the most it can cost (every image of every set made), {@code min} the least (one image of each set); they differ
+     * only when a line asks for a sequential set.
+     */
     record Estimated(int schema, String provider, String pricing, Money total, int images, List<EstimateLine> lines,
-            List<String> errors) {
+            List<String> errors, Money min, Money max) {
     }
 
-    /** One priced request: its batch line (null for a single request), image count, pixels and cost. */
-    record EstimateLine(Integer line, int images, String pixels, Money cost) {
+    /**
+     * One priced request: its batch line (null for a single request), image count (the most, for a set), pixels and
+     * cost (the most), then the least and the most it can cost.
+     */
+    record EstimateLine(Integer line, int images, String pixels, Money cost, Money min, Money max) {
     }
 
     /** {@code providers --json}. */
@@ -54,10 +66,19 @@ final class Outputs {
     record ProviderJson(String id, String description, CapabilitiesJson capabilities, List<SettingJson> settings) {
     }
 
-    /** What a provider can do. */
+    /** What a provider can do; {@code defaultModel} is the label of the version used when a request names none. */
     record CapabilitiesJson(boolean exactSizes, Integer minSide, Integer maxSide, List<String> tiers,
             List<String> ratios, boolean seed, boolean negativePrompt, boolean safetyToggle,
-            boolean promptEnhancement, int maxImagesPerCall, String pricing, boolean resumable, List<String> extras) {
+            boolean promptEnhancement, int maxImagesPerCall, String pricing, boolean resumable, List<String> extras,
+            List<ModelJson> models, String defaultModel) {
+    }
+
+    /**
+     * One model version a provider serves: its label ({@code 4.0}, {@code 4.5}, {@code 5.0-lite}), the provider's id
+     * for it (null when it has none), how it takes reference images ({@code url}, {@code data-uri}; empty: none) and
+     * whether it makes sequential sets.
+     */
+    record ModelJson(String model, String providerModelId, List<String> imageInputs, boolean sequential) {
     }
 
     /**

@@ -6,11 +6,13 @@ import io.github.seedream4j.ProviderCatalog;
 import io.github.seedream4j.SizeTier;
 import io.github.seedream4j.spi.Capabilities;
 import io.github.seedream4j.spi.ImageProviderFactory;
+import io.github.seedream4j.spi.ModelOffer;
 import io.github.seedream4j.spi.ProviderSettings;
 import io.github.seedream4j.spi.SettingKey;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
@@ -84,13 +86,14 @@ final class ProvidersCommand implements Callable<Integer> {
             try {
                 c = f.capabilities(ProviderSettings.of(f.id(), explicit(f)));
             } catch (ConfigurationException ex) {
-                malformed = ex.getMessage();
+                malformed = malformed(f);
                 c = f.capabilities();
             }
             providers.add(json(f, c, e.getValue()));
             text.add(f.id() + " - " + f.description());
             if (malformed != null) {
-                text.add("  (a setting is malformed: " + malformed + "; showing defaults)");
+                text.add("  (" + malformed + ", so the defaults are shown; seedream estimate with this provider says "
+                        + "what is wrong)");
             }
             text.add("  sizes:            " + sizes(c));
             text.add("  seed:             " + yesNo(c.seed()));
@@ -103,6 +106,7 @@ final class ProvidersCommand implements Callable<Integer> {
             if (!c.extras().isEmpty()) {
                 text.add("  extra options:    " + String.join(", ", c.extras()));
             }
+            text.addAll(models(c));
             text.add("  settings:");
             String format = "    %-" + nameWidth + "s  %-8s  %-" + fromWidth + "s  %s";
             text.add(String.format(format, "NAME", "NEED", "SET FROM", "DEFAULT"));
@@ -123,6 +127,23 @@ final class ProvidersCommand implements Callable<Integer> {
             text.forEach(io::println);
         }
         return ExitCodes.OK;
+    }
+
+    /**
+     * Which --set values {@code f} refuses, named but not quoted: the provider's own message may hold the value,
+     * and this listing never prints a value that is set.
+     */
+    private String malformed(ImageProviderFactory f) {
+        List<String> bad = new ArrayList<>();
+        explicit(f).forEach((k, v) -> {
+            try {
+                f.capabilities(ProviderSettings.of(f.id(), Map.of(k, v)));
+            } catch (ConfigurationException e) {
+                bad.add(k);
+            }
+        });
+        return bad.isEmpty() ? "the settings given are malformed together"
+                : "setting " + String.join(", ", bad) + (bad.size() == 1 ? " is" : " are") + " malformed";
     }
 
     /** The --set values that {@code f} has settings for, read once for every provider. */
@@ -163,7 +184,41 @@ final class ProvidersCommand implements Callable<Integer> {
                 c.tiers().stream().sorted().map(SizeTier::label).toList(),
                 AspectRatio.SEEDREAM_RATIOS.stream().filter(c.ratios()::contains).map(AspectRatio::toString).toList(),
                 c.seed(), c.negativePrompt(), c.safetyToggle(), c.promptEnhancement(), c.maxImagesPerCall(),
-                c.pricing().toString(), c.resumable(), List.copyOf(c.extras())), settings);
+                c.pricing().toString(), c.resumable(), List.copyOf(c.extras()),
+                c.models().stream().map(m -> new Outputs.ModelJson(m.model().label(), m.providerModelId() == null ? null
+                        : Text.line(m.providerModelId()), transports(m), m.sequential())).toList(),
+                c.defaultModel().model().label()), settings);
+    }
+
+    /** The model table: version, the provider's id for it, how it takes reference images, whether it makes sets. */
+    private static List<String> models(Capabilities c) {
+        int idWidth = "PROVIDER ID".length();
+        int inputsWidth = "IMAGE INPUTS".length();
+        for (ModelOffer m : c.models()) {
+            idWidth = Math.max(idWidth, providerModelId(m).length());
+            inputsWidth = Math.max(inputsWidth, inputs(m).length());
+        }
+        String format = "    %-8s  %-" + idWidth + "s  %-" + inputsWidth + "s  %s";
+        List<String> lines = new ArrayList<>();
+        lines.add("  models (default " + c.defaultModel().model().label() + "):");
+        lines.add(String.format(format, "VERSION", "PROVIDER ID", "IMAGE INPUTS", "SETS"));
+        for (ModelOffer m : c.models()) {
+            lines.add(String.format(format, m.model().label(), providerModelId(m), inputs(m), yesNo(m.sequential())));
+        }
+        return lines;
+    }
+
+    private static String providerModelId(ModelOffer m) {
+        return m.providerModelId() == null ? "-" : Text.line(m.providerModelId());
+    }
+
+    private static String inputs(ModelOffer m) {
+        return m.imageInputs().isEmpty() ? "none" : String.join(", ", transports(m));
+    }
+
+    /** How a model takes reference images, as the CLI names it: {@code url}, {@code data-uri}. */
+    private static List<String> transports(ModelOffer m) {
+        return m.imageInputs().stream().map(t -> t.name().toLowerCase(Locale.ROOT).replace('_', '-')).toList();
     }
 
     private static String sizes(Capabilities c) {

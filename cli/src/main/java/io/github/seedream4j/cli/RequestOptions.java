@@ -3,9 +3,15 @@ package io.github.seedream4j.cli;
 import io.github.seedream4j.AspectRatio;
 import io.github.seedream4j.GenerationRequest;
 import io.github.seedream4j.ImageSize;
+import io.github.seedream4j.ReferenceImage;
 import io.github.seedream4j.Seed;
+import io.github.seedream4j.SeedreamModel;
 import io.github.seedream4j.SizeTier;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.stream.Collectors;
 import picocli.CommandLine.Option;
 
@@ -15,7 +21,8 @@ final class RequestOptions {
     static final String TIERS = Arrays.stream(SizeTier.values()).map(SizeTier::label).collect(Collectors.joining(", "));
 
     @Option(names = {"-s", "--size"}, paramLabel = "SIZE",
-            description = "1K, 2K or 4K (a tier, with --aspect), or exact pixels 2048x2048 / 2048*2048. Default: 2K.")
+            description = "1K, 2K, 3K or 4K (a tier, with --aspect; each model has its own), or exact pixels "
+                    + "2048x2048 / 2048*2048. Default: 2K.")
     String size;
 
     @Option(names = {"-a", "--aspect"}, paramLabel = "W:H",
@@ -40,13 +47,33 @@ final class RequestOptions {
             description = "Run the provider's safety checker (--no-safety to switch it off). Default: the provider's.")
     Boolean safety;
 
+    @Option(names = "--image", paramLabel = "FILE|URL",
+            description = "A reference image to edit or compose from; repeatable, sent in order. A value with :// is "
+                    + "a URL the provider fetches (https), anything else a file (PNG, JPEG or WebP, judged by its "
+                    + "content).")
+    List<String> images = new ArrayList<>();
+
+    @Option(names = "--model", paramLabel = "VERSION",
+            description = "Seedream version: 4.0, 4.5 or 5.0-lite. Default: the provider's (4.0 where it serves it).")
+    String model;
+
+    @Option(names = "--max-images", paramLabel = "N",
+            description = "Ask for a sequential set of up to N related images, 1 to 15; the model decides how many. "
+                    + "Not with -n.")
+    Integer maxImages;
+
+    /** The request of these options; reference files are read now, relative to the working directory. */
     GenerationRequest build(String prompt) {
-        return build(prompt, size, aspect, seed, count, negative, enhance, safety);
+        List<ReferenceImage> refs = new ArrayList<>();
+        for (String image : images) {
+            refs.add(image(image, null));
+        }
+        return build(prompt, size, aspect, seed, count, negative, enhance, safety, model, maxImages).withImages(refs);
     }
 
-    /** Builds a request from textual parts; used for batch lines too. */
+    /** Builds a request without reference images from textual parts; used for batch lines too. */
     static GenerationRequest build(String prompt, String size, String aspect, String seed, int count, String negative,
-            Boolean enhance, Boolean safety) {
+            Boolean enhance, Boolean safety, String model, Integer maxImages) {
         GenerationRequest.Builder b = GenerationRequest.builder(prompt);
         b.size(size(size, aspect));
         if (seed != null) {
@@ -55,7 +82,31 @@ final class RequestOptions {
         if (negative != null) {
             b.negativePrompt(negative);
         }
-        return b.count(count).enhancePrompt(enhance).safetyChecker(safety).build();
+        if (model != null) {
+            b.model(SeedreamModel.parse(model));
+        }
+        return b.count(count).maxImages(maxImages).enhancePrompt(enhance).safetyChecker(safety).build();
+    }
+
+    /**
+     * A reference image: a value holding {@code ://} is a URL, anything else a file, resolved against {@code base}
+     * (null: the working directory). A file is read, and its content checked, now.
+     */
+    static ReferenceImage image(String value, Path base) {
+        if (value.isBlank()) {
+            throw new UsageException("an image is given as an empty value; give a file such as cat.png or an https URL");
+        }
+        if (value.contains("://")) {
+            return ReferenceImage.url(value);
+        }
+        Path file;
+        try {
+            file = Path.of(value);
+        } catch (InvalidPathException e) {
+            throw new UsageException("image " + Text.quote(value) + " is neither a file name this system accepts nor "
+                    + "a URL; give a file such as cat.png or an https URL");
+        }
+        return ReferenceImage.file(base == null ? file : base.resolve(file));
     }
 
     /** A seed; text too long to be one is refused here, quoting only its start. */
@@ -76,7 +127,7 @@ final class RequestOptions {
         if (parsed instanceof ImageSize.Exact) {
             throw new UsageException("aspect ratio " + Text.prefix(aspect, Text.QUOTE_LIMIT) + " applies to a tier, "
                     + "not to exact pixels " + Text.prefix(size, Text.QUOTE_LIMIT) + "; drop --aspect, or use --size "
-                    + "1K, 2K or 4K");
+                    + "with a tier (" + TIERS + ")");
         }
         SizeTier tier = parsed == null ? SizeTier.TWO_K : ((ImageSize.Tiered) parsed).tier();
         return ImageSize.tiered(tier, ratio);
@@ -85,7 +136,7 @@ final class RequestOptions {
     private static ImageSize parseSize(String text) {
         String t = text.strip();
         boolean pixels = t.matches("[0-9]{1,9}\\s*[xX*]\\s*[0-9]{1,9}");
-        boolean tier = t.matches("(?i)[124]K");
+        boolean tier = Arrays.stream(SizeTier.values()).anyMatch(st -> st.label().equalsIgnoreCase(t));
         if (!pixels && !tier) {
             throw new UsageException("size " + Text.quote(text) + " is neither a tier (" + TIERS + ") nor exact pixels "
                     + "WIDTHxHEIGHT such as 2048x2048");

@@ -63,7 +63,7 @@ class BatchCommandTest {
         assertThat(r.code()).isEqualTo(3);
         assertThat(r.errLines()).containsExactly(
                 "seedream: " + file + " line 1: unknown field 'colour'; the fields are prompt, id, negative, size, "
-                        + "aspect, seed, n, enhance, safety",
+                        + "aspect, seed, n, enhance, safety, images, model, max_images",
                 "seedream: " + file + " line 2: resolution 0x5 is invalid: each side must be a whole number of pixels "
                         + "from 1 to 65536, for example 2048x2048");
         assertThat(dir.resolve("out/line-3.png")).exists();

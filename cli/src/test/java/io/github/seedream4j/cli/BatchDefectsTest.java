@@ -124,8 +124,8 @@ class BatchDefectsTest {
 
         assertThat(r.code()).isEqualTo(3);
         assertThat(r.errLines()).containsExactly("seedream: " + file + " line 2: its file name 'fox-1' is also the "
-                + "name of line 1 image 1 (files get the line's id, plus -1, -2, ... when n > 1); give this line "
-                + "another id");
+                + "name of line 1 image 1 (files get the line's id, plus -1, -2, ... when n or max_images is above 1); "
+                + "give this line another id");
         assertThat(FakeLedger.named(ledger).calls()).isEqualTo(2);
         assertThat(dir.resolve("out/fox-1.png")).exists();
         assertThat(dir.resolve("out/fox-2.png")).exists();

@@ -64,7 +64,7 @@ class BatchFileTest {
                 "a number is longer than 32 characters; seeds and counts are short whole numbers",
                 "a string is longer than 16384 characters (a prompt may have at most 10000)",
                 "a field name is longer than 64 characters; the fields are prompt, id, negative, size, aspect, seed, n, "
-                        + "enhance, safety",
+                        + "enhance, safety, images, model, max_images",
                 "the line is longer than 262144 bytes (it begins '{\"prompt\": \"xxxxxxxxxxxxxxxxxxxxxxxxxxxx…'); a "
                         + "line holds one JSON object such as {\"prompt\": \"a red fox\"}",
                 "seed '7.5' is not a whole number: use 0 to 2147483647",
@@ -86,7 +86,7 @@ class BatchFileTest {
     }
 
     /**
-     * Rule of defect 6: over random ids and counts, the expanded names of the units that are kept are unique (ignoring
+     * Rule of defect 6: over random ids, counts and sets, the expanded names (a set's numbered files among them) of the units that are kept are unique (ignoring
      * case), and every line refused for a clash names an earlier line.
      */
     @Test
@@ -97,13 +97,16 @@ class BatchFileTest {
             List<String> lines = new ArrayList<>();
             for (int i = 0; i < 6; i++) {
                 String id = random.nextBoolean() ? "\"id\": \"" + ids[random.nextInt(ids.length)] + "\", " : "";
-                lines.add("{" + id + "\"prompt\": \"p\", \"size\": \"1K\", \"n\": " + (1 + random.nextInt(3)) + "}");
+                String many = (random.nextBoolean() ? "\"n\": " : "\"max_images\": ") + (1 + random.nextInt(3));
+                lines.add("{" + id + "\"prompt\": \"p\", \"size\": \"1K\", " + many + "}");
             }
             BatchFile.Contents c = read(lines);
 
             Set<String> names = new HashSet<>();
             for (BatchFile.Unit u : c.units()) {
-                assertThat(names.add(u.name().toLowerCase(Locale.ROOT))).as(lines + " " + u.name()).isTrue();
+                for (String name : u.fileNames()) {
+                    assertThat(names.add(name.toLowerCase(Locale.ROOT))).as(lines + " " + name).isTrue();
+                }
             }
             for (BatchFile.Line line : c.lines()) {
                 if (line.error() != null) {
@@ -136,6 +139,115 @@ class BatchFileTest {
         for (String s : same) {
             assertThat(read(List.of(s)).units().get(0).fingerprint()).as(s).isEqualTo(original);
         }
+    }
+
+    /** A set's numbered files take part in the collision check, whichever line comes first. */
+    @Test
+    void expand_aSetsNumberedFilesCollideWithAnotherLinesName() throws Exception {
+        BatchFile.Contents setFirst = read(List.of("{\"id\": \"fox\", \"prompt\": \"a\", \"max_images\": 3}",
+                "{\"id\": \"FOX-2\", \"prompt\": \"b\"}"));
+        BatchFile.Contents setLast = read(List.of("{\"id\": \"fox-2\", \"prompt\": \"b\"}",
+                "{\"id\": \"fox\", \"prompt\": \"a\", \"max_images\": 3}"));
+
+        assertThat(setFirst.lines().get(1).error()).isEqualTo("its file name 'FOX-2' is also the name of line 1 image "
+                + "2 (files get the line's id, plus -1, -2, ... when n or max_images is above 1); give this line "
+                + "another id");
+        assertThat(setLast.lines().get(1).error()).isEqualTo("its file name 'fox-2' is also the name of line 1 (files "
+                + "get the line's id, plus -1, -2, ... when n or max_images is above 1); give this line another id");
+        assertThat(setFirst.units()).singleElement().satisfies(u -> {
+            assertThat(u.fileNames()).containsExactly("fox", "fox-1", "fox-2", "fox-3");
+            assertThat(u.image()).isZero();
+            assertThat(u.request().maxImages()).hasValue(3);
+        });
+    }
+
+    /**
+     * A line written before images, models and sets existed keeps its fingerprint, so manifests written then still
+     * match (the value is the one earlier versions computed for this line).
+     */
+    @Test
+    void fingerprint_ofALineWithoutTheNewFieldsIsTheOneEarlierManifestsHold() throws Exception {
+        BatchFile.Contents c = read(List.of("{\"prompt\": \"a red fox\", \"size\": \"2K\", \"aspect\": \"16:9\", "
+                + "\"seed\": 7}"));
+
+        assertThat(c.units().get(0).fingerprint()).isEqualTo("56d4abe7a901f249");
+    }
+
+    /** Reference images count by their content, not their path; the model and the set's size count too. */
+    @Test
+    void fingerprint_coversImageContentModelAndSetButNotThePath() throws Exception {
+        Files.write(dir.resolve("cat.png"), RunpodStub.png(32, 32));
+        Files.createDirectories(dir.resolve("moved"));
+        Files.copy(dir.resolve("cat.png"), dir.resolve("moved/kitty.png"));
+        String base = "{\"prompt\": \"the cat in a hat\", \"size\": \"2K\", \"seed\": 7, \"images\": [\"cat.png\"]}";
+        String original = read(List.of(base)).units().get(0).fingerprint();
+
+        assertThat(fingerprint(base.replace("cat.png", "moved/kitty.png"))).isEqualTo(original);
+        assertThat(fingerprint(base.replace("\"cat.png\"", "\"cat.png\", \"cat.png\""))).isNotEqualTo(original);
+        assertThat(fingerprint(base.replace("\"cat.png\"", "\"https://images.example/cat.png\"")))
+                .isNotEqualTo(original).isNotEqualTo(fingerprint(base.replace("\"cat.png\"",
+                        "\"https://images.example/cat.png?v=2\"")));
+        assertThat(fingerprint(base.replace("}", ", \"model\": \"4.5\"}"))).isNotEqualTo(original);
+        assertThat(fingerprint(base.replace("}", ", \"max_images\": 2}"))).isNotEqualTo(original);
+        assertThat(fingerprint(base.replace(", \"images\": [\"cat.png\"]", ""))).isNotEqualTo(original);
+        Files.write(dir.resolve("cat.png"), RunpodStub.png(32, 33));
+        assertThat(fingerprint(base)).isNotEqualTo(original);
+    }
+
+    /** Images are files relative to the batch file's directory, read and checked when the batch file is read. */
+    @Test
+    void read_imagesAreRelativeToTheBatchFileAndCheckedWhenRead() throws Exception {
+        Path sub = Files.createDirectories(dir.resolve("job"));
+        Files.write(sub.resolve("cat.png"), RunpodStub.png(32, 32));
+        Files.writeString(sub.resolve("notes.png"), "not an image");
+        Path file = Files.write(sub.resolve("b.jsonl"), List.of(
+                "{\"prompt\": \"x\", \"images\": [\"cat.png\", \"https://images.example/hat.png\"]}",
+                "{\"prompt\": \"x\", \"images\": [\"missing.png\"]}",
+                "{\"prompt\": \"x\", \"images\": [\"notes.png\"]}",
+                "{\"prompt\": \"x\", \"images\": \"cat.png\"}",
+                "{\"prompt\": \"x\", \"images\": [\"http://images.example/hat.png\"]}",
+                "{\"prompt\": \"x\", \"model\": \"6\"}",
+                "{\"prompt\": \"x\", \"max_images\": 0}",
+                "{\"prompt\": \"x\", \"max_images\": \"3\"}",
+                "{\"prompt\": \"x\", \"max_images\": 2, \"n\": 2}",
+                "{\"prompt\": \"x\", \"images\": [" + "\"cat.png\", ".repeat(14) + "\"cat.png\"]}"));
+
+        BatchFile.Contents c = BatchFile.read(file);
+
+        assertThat(c.lines()).extracting(BatchFile.Line::error).containsExactly(null,
+                "reference image file " + sub.resolve("missing.png") + " does not exist: check the path",
+                "reference image (file " + sub.resolve("notes.png") + ") is not a PNG, JPEG or WebP image (judged by "
+                        + "its content, not its name); convert it to PNG or JPEG",
+                "field 'images' must be a list of strings, each a file (relative to the batch file) or an https URL, "
+                        + "such as [\"cat.png\"]",
+                "reference image URL 'http://images.example/hat.png' must be an https URL (plain http only to this "
+                        + "machine, for tests); give an https address or a file",
+                "model '6' is unknown: use one of [4.0, 4.5, 5.0-lite]",
+                "max images 0 is out of range: a sequential set has 1 to 15 images",
+                "field 'max_images' must be a whole number from 1 to 15",
+                "a request asks either for 2 independent images (count) or for a sequential set of up to 2 related "
+                        + "images (max images), not both; send one request per set",
+                "15 reference images and up to 1 generated images make 16; Seedream takes at most 15 images in and out "
+                        + "together: use fewer reference images or ask for fewer images");
+        BatchFile.Line first = c.lines().get(0);
+        assertThat(first.images()).extracting(BatchFile.Image::file).containsExactly(sub.resolve("cat.png"), null);
+        assertThat(first.withImages().images()).hasSize(2);
+    }
+
+    /** A file changed after the batch file was read is refused when its line is sent, not sent as something else. */
+    @Test
+    void withImages_refusesAFileChangedSinceTheBatchFileWasRead() throws Exception {
+        Path cat = Files.write(dir.resolve("cat.png"), RunpodStub.png(32, 32));
+        BatchFile.Unit unit = read(List.of("{\"prompt\": \"x\", \"images\": [\"cat.png\"]}")).units().get(0);
+        Files.write(cat, RunpodStub.png(40, 40));
+
+        assertThat(org.assertj.core.api.Assertions.catchThrowable(unit::withImages)).isInstanceOf(UsageException.class)
+                .hasMessage("image file " + cat + " changed after the batch file was read; run the batch again to send "
+                        + "it as it is now");
+    }
+
+    private String fingerprint(String line) throws Exception {
+        return read(List.of(line)).units().get(0).fingerprint();
     }
 
     private BatchFile.Contents read(List<String> lines) throws Exception {

@@ -3,24 +3,17 @@ package io.github.seedream4j.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.seedream4j.Cost;
-import io.github.seedream4j.GeneratedImage;
-import io.github.seedream4j.GenerationRequest;
-import io.github.seedream4j.GenerationResult;
-import io.github.seedream4j.ImageDestination;
-import io.github.seedream4j.ImageFormat;
-import io.github.seedream4j.ImageSize;
-import io.github.seedream4j.Resolution;
+import io.github.seedream4j.RateLimitedException;
 import io.github.seedream4j.SeedreamClient;
 import io.github.seedream4j.SeedreamException;
-import io.github.seedream4j.provider.fake.FakeLedger;
-import io.github.seedream4j.provider.fake.FakeProvider;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import io.github.seedream4j.spi.GenerationContext;
+import io.github.seedream4j.spi.ProviderCall;
+import io.github.seedream4j.spi.ProviderResult;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -28,73 +21,62 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BiFunction;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
-/** The batch engine without picocli or a process: a scripted {@link Generator} stands for the provider. */
+/**
+ * The batch engine without picocli or a process, on a real client whose provider runs a script: every unit goes
+ * through {@code client.submit} and its handle, as in a real run.
+ */
 class BatchRunnerTest {
 
     @TempDir
     Path dir;
-    private SeedreamClient client;
     private final ByteArrayOutputStream err = new ByteArrayOutputStream();
-    private Io io;
-
-    @BeforeEach
-    void open() {
-        client = SeedreamClient.builder().provider("fake").setting("price", "0.03/image").build();
-        io = new Io(InputStream.nullInputStream(), new PrintStream(new ByteArrayOutputStream(), true,
-                StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
-    }
-
-    @AfterEach
-    void close() {
-        client.close();
-    }
+    private final Io io = new Io(InputStream.nullInputStream(), new PrintStream(new ByteArrayOutputStream(), true,
+            StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
 
     /**
-     * Rule of defect 5: whatever the provider throws after an image was saved (every exception type, and a bug),
-     * the image is kept and recorded done with an unknown cost, which the budget counts at its estimate.
+     * Under SPI 2 a failing generation publishes nothing, even an image the provider stored: the line is recorded
+     * failed with its job, may have been billed (the provider gave a job id), and no file is left behind.
      */
     @Test
-    void run_failureAfterTheImageWasSavedKeepsItDoneWithUnknownCost() throws Exception {
-        List<Throwable> failures = new ArrayList<>();
-        Exceptions.subtypes().forEach(t -> failures.add(Exceptions.of(t, "job-1")));
-        failures.add(new ArithmeticException("Overflow"));
-        for (Throwable failure : failures) {
-            Path out = dir.resolve("out-" + failure.getClass().getSimpleName());
-            Generator savesThenFails = (request, destination, resume, progress) -> {
-                progress.accepted("job-1");
-                progress.saved(write((ImageDestination.Directory) destination));
-                return CompletableFuture.failedFuture(failure);
-            };
+    void run_failureAfterTheImageWasStoredLeavesNoFileAndKeepsTheReservation() throws Exception {
+        for (Class<? extends SeedreamException> type : Exceptions.subtypes()) {
+            Path out = dir.resolve("out-" + type.getSimpleName());
 
-            BatchRunner.Summary s = run(lines(1), out, null, savesThenFails);
+            BatchRunner.Summary s = run(lines(1), out, null, (call, context) -> {
+                context.progress().submitted("job-1");
+                ScriptedProvider.storeImage(call, context);
+                return CompletableFuture.failedFuture(Exceptions.of(type, null));
+            });
 
-            assertThat(s.totals().done()).as(failure.toString()).isEqualTo(1);
-            assertThat(s.totals().failed()).isZero();
-            assertThat(s.totals().unknownCost()).isEqualTo(1);
-            assertThat(s.totals().spent()).isEqualTo(Cost.usd("0.03"));
-            assertThat(s.exitCode()).isZero();
-            assertThat(out.resolve("line-1.png")).exists();
-            assertThat(Files.readString(out.resolve("manifest.jsonl")))
-                    .contains("\"status\":\"done\"").contains("\"basis\":\"unknown\"");
+            assertThat(s.totals().failed()).as(type.getSimpleName()).isEqualTo(1);
+            assertThat(s.totals().lost()).as(type.getSimpleName()).isEqualTo(1);
+            assertThat(s.totals().committed()).isEqualTo(Cost.usd("0.03"));
+            assertThat(out.resolve("line-1.png")).doesNotExist();
+            assertThat(Files.readString(out.resolve("manifest.jsonl"))).contains("\"status\":\"failed\"")
+                    .contains("\"job\":\"job-1\"").contains("\"billed\":true");
         }
     }
 
     /**
-     * Rule of defect 2: a generation that fails without an image keeps its reservation unless the provider surely
+     * Rule of defect 2: a generation that fails without a job id keeps its reservation unless the provider surely
      * did not accept it. With a budget of two estimates, three lines of failures that may be billed submit two.
      */
     @Test
     void run_reservationIsKeptForEveryFailureThatMayBeBilled() throws Exception {
         for (Class<? extends SeedreamException> type : Exceptions.subtypes()) {
             AtomicInteger sent = new AtomicInteger();
-            Generator fails = (request, destination, resume, progress) -> {
-                sent.incrementAndGet();
-                return CompletableFuture.failedFuture(Exceptions.of(type, null));
-            };
 
-            BatchRunner.Summary s = run(lines(3), dir.resolve("out-" + type.getSimpleName()), Cost.usd("0.06"), fails);
+            BatchRunner.Summary s = run(lines(3), dir.resolve("out-" + type.getSimpleName()), Cost.usd("0.06"),
+                    (call, context) -> {
+                        sent.incrementAndGet();
+                        return CompletableFuture.failedFuture(Exceptions.of(type, null));
+                    });
 
             boolean billed = BillingTest.MAY_BE_BILLED.contains(type);
             assertThat(sent.get()).as(type.getSimpleName()).isEqualTo(billed ? 2 : 3);
@@ -103,53 +85,67 @@ class BatchRunnerTest {
         }
     }
 
-    /** Defect 2, the other way in: a job id reported before a refusal also keeps the reservation. */
+    /** Defect 2, the other way in: a job id on the handle before a refusal also keeps the reservation. */
     @Test
     void run_jobReportedBeforeAnyFailureKeepsTheReservation() throws Exception {
         AtomicInteger sent = new AtomicInteger();
-        Generator acceptsThenFails = (request, destination, resume, progress) -> {
-            sent.incrementAndGet();
-            progress.accepted("job-" + sent.get());
-            return CompletableFuture.failedFuture(new io.github.seedream4j.RateLimitedException("slow down", "fake",
-                    Duration.ofSeconds(1), null));
-        };
 
-        BatchRunner.Summary s = run(lines(3), dir.resolve("out"), Cost.usd("0.06"), acceptsThenFails);
+        BatchRunner.Summary s = run(lines(3), dir.resolve("out"), Cost.usd("0.06"), (call, context) -> {
+            context.progress().submitted("job-" + sent.incrementAndGet());
+            return CompletableFuture.failedFuture(new RateLimitedException("slow down", "scripted",
+                    Duration.ofSeconds(1), null));
+        });
 
         assertThat(sent.get()).isEqualTo(2);
         assertThat(s.totals().lostEstimate()).isEqualTo(Cost.usd("0.06"));
-        assertThat(Files.readString(dir.resolve("out/manifest.jsonl"))).contains("\"billed\":true");
+        assertThat(Files.readString(dir.resolve("out/manifest.jsonl"))).contains("\"job\":\"job-2\"")
+                .contains("\"billed\":true");
     }
 
-    /** The seam carries what the engine journals: the job id reaches the manifest before the result. */
+    /** A job id known when submit returns is journalled before the result can arrive. */
     @Test
-    void run_jobIdIsJournalledBeforeTheResult() throws Exception {
+    void run_jobIdKnownAtSubmissionIsJournalledBeforeTheResult() throws Exception {
         Path out = dir.resolve("out");
-        List<String> seenAtResult = new ArrayList<>();
-        Generator slow = (request, destination, resume, progress) -> {
-            progress.accepted("job-42");
-            try {
-                seenAtResult.add(Files.readString(out.resolve("manifest.jsonl")));
-            } catch (java.io.IOException e) {
-                throw new java.io.UncheckedIOException(e);
-            }
-            GeneratedImage image = write((ImageDestination.Directory) destination);
-            progress.saved(image);
-            return CompletableFuture.completedFuture(new GenerationResult("fake", request, List.of(image),
-                    client.estimate(request), new io.github.seedream4j.Timings(Duration.ofMillis(5), Duration.ZERO,
-                            null, null), List.of(), List.of("job-42")));
-        };
 
-        BatchRunner.Summary s = run(lines(1), out, null, slow);
+        BatchRunner.Summary s = run(lines(1), out, null, (call, context) -> {
+            context.progress().submitted("job-42");
+            return CompletableFuture.supplyAsync(() -> {
+                awaitManifest(out, "\"job\":\"job-42\"");
+                ScriptedProvider.storeImage(call, context);
+                return ProviderResult.builder().jobId("job-42").build();
+            });
+        });
 
         assertThat(s.totals().done()).isEqualTo(1);
-        assertThat(seenAtResult.get(0)).contains("\"status\":\"submitted\"").contains("\"job\":\"job-42\"");
+        assertThat(statuses(out)).containsExactly("submitted", "done");
     }
 
-    private BatchRunner.Summary run(Path file, Path out, Cost budget, Generator generator) throws Exception {
+    /** A job id the provider reports later, from its own thread, reaches the manifest while the job still runs. */
+    @Test
+    void run_jobIdReportedLaterIsJournalledWhileTheJobRuns() throws Exception {
+        Path out = dir.resolve("out");
+
+        BatchRunner.Summary s = run(lines(1), out, null, (call, context) -> CompletableFuture.supplyAsync(() -> {
+            sleep(100);
+            context.progress().submitted("job-7");
+            awaitManifest(out, "\"job\":\"job-7\"");
+            ScriptedProvider.storeImage(call, context);
+            return ProviderResult.builder().jobId("job-7").build();
+        }));
+
+        assertThat(s.totals().done()).isEqualTo(1);
+        assertThat(statuses(out)).containsExactly("submitted", "done");
+        assertThat(out.resolve("line-1.png")).exists();
+    }
+
+    private BatchRunner.Summary run(Path file, Path out, Cost budget,
+            BiFunction<ProviderCall, GenerationContext, CompletableFuture<ProviderResult>> script) throws Exception {
         BatchRunner.Options options = new BatchRunner.Options(file, out, 1, budget, false, false, Progress.Mode.NONE,
                 Duration.ofSeconds(5));
-        return new BatchRunner(options, io, client, generator).run();
+        try (SeedreamClient client = SeedreamClient.builder().provider(new ScriptedProvider(script))
+                .timeout(Duration.ofSeconds(30)).build()) {
+            return new BatchRunner(options, io, client).run();
+        }
     }
 
     private Path lines(int count) throws Exception {
@@ -160,12 +156,31 @@ class BatchRunnerTest {
         return Files.write(dir.resolve("lines-" + count + ".jsonl"), lines);
     }
 
-    /** Writes a real PNG where the destination says, made by a client (only core makes images). */
-    private static GeneratedImage write(ImageDestination.Directory d) {
-        try (SeedreamClient painter = SeedreamClient.builder()
-                .provider(FakeProvider.factory(FakeLedger.create())).build()) {
-            return painter.generate(GenerationRequest.of("a test image").withSize(ImageSize.exact(1024, 1024)), d)
-                    .image();
+    private static List<String> statuses(Path out) throws Exception {
+        return BatchCommandTest.manifest(out).stream().map(r -> r.status().name().toLowerCase()).toList();
+    }
+
+    /** Waits until the manifest holds {@code text}; the provider's result must not come first. */
+    private static void awaitManifest(Path out, String text) {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        try {
+            while (!Files.readString(out.resolve("manifest.jsonl")).contains(text)) {
+                if (System.nanoTime() > deadline) {
+                    throw new AssertionError("the manifest never recorded " + text);
+                }
+                sleep(10);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
         }
     }
 }

@@ -45,19 +45,18 @@ class BillingTest {
     }
 
     @Test
-    void surelyNotAccepted_onlyForRefusalsWithoutJobWhenNothingWasSeen() {
+    void surelyNotAccepted_onlyForRefusalsWithoutJob() {
         for (Class<? extends SeedreamException> type : Exceptions.subtypes()) {
             SeedreamException withoutJob = Exceptions.of(type, null);
-            assertThat(Billing.surelyNotAccepted(withoutJob, false, false)).as(type.getSimpleName())
+            assertThat(Billing.surelyNotAccepted(withoutJob, false)).as(type.getSimpleName())
                     .isEqualTo(REFUSED_BEFORE.contains(type));
-            assertThat(Billing.surelyNotAccepted(withoutJob, true, false)).as(type + " after a job id").isFalse();
-            assertThat(Billing.surelyNotAccepted(withoutJob, false, true)).as(type + " after an image").isFalse();
+            assertThat(Billing.surelyNotAccepted(withoutJob, true)).as(type + " after a job id").isFalse();
             SeedreamException withJob = Exceptions.of(type, "job-9");
             if (withJob.jobId().isPresent()) {
-                assertThat(Billing.surelyNotAccepted(withJob, false, false)).as(type + " with a job id").isFalse();
+                assertThat(Billing.surelyNotAccepted(withJob, false)).as(type + " with a job id").isFalse();
             }
         }
-        assertThat(Billing.surelyNotAccepted(new IllegalStateException("a bug"), false, false)).isFalse();
+        assertThat(Billing.surelyNotAccepted(new IllegalStateException("a bug"), false)).isFalse();
     }
 
     @Test

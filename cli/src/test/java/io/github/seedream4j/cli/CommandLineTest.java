@@ -63,7 +63,7 @@ class CommandLineTest {
         CliRun r = CliRun.of("generate", "x", "--provider", "fake", "--size", "5K", "--out", out());
 
         assertThat(r.code()).isEqualTo(2);
-        assertThat(r.errLines()).containsExactly("seedream: size '5K' is neither a tier (1K, 2K, 4K) nor exact pixels "
+        assertThat(r.errLines()).containsExactly("seedream: size '5K' is neither a tier (1K, 2K, 3K, 4K) nor exact pixels "
                 + "WIDTHxHEIGHT such as 2048x2048");
     }
 

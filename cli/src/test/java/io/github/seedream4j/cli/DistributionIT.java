@@ -2,6 +2,7 @@ package io.github.seedream4j.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -81,6 +82,34 @@ class DistributionIT {
         assertThat(r.code()).as(r.err()).isZero();
         assertThat(r.err()).isEmpty();
         assertThat(ImageIO.read(installed.resolve("lighthouse.png").toFile()).getWidth()).isEqualTo(2560);
+    }
+
+    /**
+     * The README's editing example, as typed there: two reference images the test writes, relative to the working
+     * directory, and the fake provider, offline.
+     */
+    @Test
+    void launcher_putsTheHatOnTheCatOffline() throws Exception {
+        ImageIO.write(square(64, 0xff8800), "png", installed.resolve("cat.png").toFile());
+        ImageIO.write(square(32, 0x0033cc), "png", installed.resolve("hat.png").toFile());
+
+        Result r = seedream("generate", "put the hat on the cat", "--image", "cat.png", "--image", "hat.png",
+                "--provider", "fake", "--out", "edited.png");
+
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(r.err()).isEmpty();
+        assertThat(r.out()).contains("wrote edited.png  2048x2048  png").contains("2 reference image(s)");
+        assertThat(ImageIO.read(installed.resolve("edited.png").toFile()).getWidth()).isEqualTo(2048);
+    }
+
+    private static BufferedImage square(int side, int rgb) {
+        BufferedImage image = new BufferedImage(side, side, BufferedImage.TYPE_INT_RGB);
+        for (int x = 0; x < side; x++) {
+            for (int y = 0; y < side; y++) {
+                image.setRGB(x, y, rgb);
+            }
+        }
+        return image;
     }
 
     /** The first run records a class-data archive, the next ones map it; stdout stays clean either way. */

@@ -33,6 +33,8 @@ final class Exceptions {
             if (widest.getParameterTypes()[i] == String.class) {
                 args[i] = strings == 0 ? type.getSimpleName() + " happened" : strings == 1 ? "fake" : jobId;
                 strings++;
+            } else if (widest.getParameterTypes()[i] == boolean.class) {
+                args[i] = false;
             }
         }
         try {

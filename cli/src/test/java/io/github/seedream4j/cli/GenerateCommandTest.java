@@ -26,7 +26,7 @@ class GenerateCommandTest {
         assertThat(image.getWidth()).isEqualTo(2560);
         assertThat(image.getHeight()).isEqualTo(1440);
         assertThat(r.out()).contains("lighthouse.png  2560x1440  png").contains("seed 7")
-                .contains("provider fake, cost 0 USD (estimated)");
+                .contains("provider fake, model 4.0, cost 0 USD (estimated)");
         assertThat(r.err()).isEmpty();
     }
 
@@ -50,7 +50,7 @@ class GenerateCommandTest {
         assertThat(r.code()).as(r.err()).isZero();
         JsonNode json = Jsons.MAPPER.readTree(r.out().strip());
         assertThat(json.propertyNames()).containsExactly("schema", "provider", "files", "images", "pixels", "seed",
-                "cost", "timings", "warnings", "jobIds");
+                "cost", "timings", "warnings", "jobIds", "model", "maxImages", "references");
         assertThat(json.get("schema").asInt()).isEqualTo(1);
         assertThat(json.get("provider").asString()).isEqualTo("fake");
         assertThat(json.get("files").get(0).asString()).isEqualTo(dir.resolve("l.png").toString());
@@ -92,7 +92,7 @@ class GenerateCommandTest {
 
         assertThat(r.code()).isEqualTo(2);
         assertThat(r.errLines()).containsExactly("seedream: aspect ratio 16:9 applies to a tier, not to exact pixels "
-                + "2048x2048; drop --aspect, or use --size 1K, 2K or 4K");
+                + "2048x2048; drop --aspect, or use --size with a tier (1K, 2K, 3K, 4K)");
     }
 
     @Test
@@ -101,8 +101,8 @@ class GenerateCommandTest {
 
         assertThat(r.code()).isEqualTo(2);
         assertThat(r.errLines()).containsExactly("seedream: provider 'nope' (named by --provider) is not on the class "
-                + "path; the providers found are fake, runpod, cloudflare. Check the spelling, or put the jar that "
-                + "provides it on the class path (in an installed seedream: its lib directory)");
+                + "path; the providers found are fake, runpod, cloudflare, modelark, fal. Check the spelling, or put the "
+                + "jar that provides it on the class path (in an installed seedream: its lib directory)");
     }
 
     @Test
@@ -128,9 +128,9 @@ class GenerateCommandTest {
         CliRun r = CliRun.of("generate", "x", "--out", out());
 
         assertThat(r.code()).isEqualTo(2);
-        assertThat(r.errLines()).containsExactly("seedream: several providers are on the class path (fake, runpod, cloudflare) and "
-                + "none was chosen; choose one with --provider fake, the system property seedream.provider or the "
-                + "environment variable SEEDREAM_PROVIDER");
+        assertThat(r.errLines()).containsExactly("seedream: several providers are on the class path (fake, runpod, "
+                + "cloudflare, modelark, fal) and none was chosen; choose one with --provider fake, the system property "
+                + "seedream.provider or the environment variable SEEDREAM_PROVIDER");
     }
 
     @Test

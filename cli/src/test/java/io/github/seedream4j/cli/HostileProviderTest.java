@@ -71,23 +71,40 @@ class HostileProviderTest {
     }
 
     /**
-     * Defect 5: a cost that cannot be a cost, reported after the image was fetched and written. The image is kept,
-     * the run succeeds, the cost is unknown and a warning says why.
+     * Defect 5: a cost that cannot be a cost, reported after the image was fetched. Core turns an unreadable or
+     * negative amount into a warning and the estimate, so the image is kept and the run succeeds.
      */
     @ParameterizedTest
-    @ValueSource(strings = {"-1", "1E+2147483647", "1e9"})
-    void generate_unusableReportedCostKeepsThePaidImage(String cost) throws Exception {
+    @ValueSource(strings = {"-1", "1E+2147483647"})
+    void generate_unreadableReportedCostKeepsThePaidImageAtItsEstimate(String cost) throws Exception {
         stub.completed("{\"cost\":" + cost + ",\"image_url\":\"URL\"}").image();
-        List<String> args = new ArrayList<>(List.of("generate", "x", "--size", "1024x1024", "--out",
-                dir.resolve("x.png").toString()));
-        args.addAll(stub.options(dir));
 
-        CliRun r = CliRun.of(args.toArray(String[]::new));
+        CliRun r = generate();
+
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(ImageIO.read(dir.resolve("x.png").toFile()).getWidth()).isEqualTo(1024);
+        assertThat(r.out()).contains("cost 0.028311552 USD (estimated)");
+        assertThat(r.err()).startsWith("seedream: warning: implausible-cost: the provider reported a cost of '");
+    }
+
+    /** Defect 5: a readable cost too large to believe is kept off the books: the image is kept, its cost unknown. */
+    @Test
+    void generate_absurdReportedCostKeepsThePaidImageWithUnknownCost() throws Exception {
+        stub.completed("{\"cost\":1e9,\"image_url\":\"URL\"}").image();
+
+        CliRun r = generate();
 
         assertThat(r.code()).as(r.err()).isZero();
         assertThat(ImageIO.read(dir.resolve("x.png").toFile()).getWidth()).isEqualTo(1024);
         assertThat(r.out()).contains("cost unknown");
-        assertThat(r.err()).startsWith("seedream: warning: cost-unknown: ");
+        assertThat(r.err()).startsWith("seedream: warning: cost-unknown: provider runpod reported ");
+    }
+
+    private CliRun generate() {
+        List<String> args = new ArrayList<>(List.of("generate", "x", "--size", "1024x1024", "--out",
+                dir.resolve("x.png").toString()));
+        args.addAll(stub.options(dir));
+        return CliRun.of(args.toArray(String[]::new));
     }
 
     /** Defect 5 in a batch: every line done with its image, and a rerun has nothing left to do. */

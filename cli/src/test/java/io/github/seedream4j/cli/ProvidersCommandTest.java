@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.seedream4j.ProviderCatalog;
 import io.github.seedream4j.spi.ImageProviderFactory;
+import io.github.seedream4j.spi.ImageTransport;
+import io.github.seedream4j.spi.ModelOffer;
 import io.github.seedream4j.spi.SettingKey;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,11 +25,11 @@ class ProvidersCommandTest {
                 .contains("runpod - Seedream 4.0 on Runpod's public endpoint")
                 .contains("  pricing:          0.027 USD per megapixel")
                 .contains("  prompt enhance:   no");
-        assertThat(r.out().lines()).contains(
-                "    api-key       required  NOT SET (required)  -",
-                "    base-url      optional  -                   https://api.runpod.ai/v2",
-                "    max-attempts  optional  -                   4",
-                "    timeout       optional  -                   180s");
+        String runpod = section(r.out(), "runpod");
+        assertThat(cells(row(runpod, "api-key"))).containsExactly("api-key", "required", "NOT SET (required)", "-");
+        assertThat(cells(row(runpod, "base-url"))).containsExactly("base-url", "optional", "-",
+                "https://api.runpod.ai/v2");
+        assertThat(cells(row(runpod, "endpoint"))).containsExactly("endpoint", "optional", "-", "seedream-v4-t2i");
         assertThat(r.err()).isEmpty();
     }
 
@@ -63,7 +65,8 @@ class ProvidersCommandTest {
                 }
             }
         }
-        assertThat(r.out()).contains("    latency       optional  --set               0ms");
+        assertThat(cells(row(section(r.out(), "fake"), "latency"))).containsExactly("latency", "optional", "--set",
+                "0ms");
     }
 
     @Test
@@ -73,8 +76,8 @@ class ProvidersCommandTest {
         System.setProperty(property, CANARY);
         try {
             CliRun fromProperty = CliRun.of("providers");
-            assertThat(row(fromProperty.out(), "api-key"))
-                    .isEqualTo("    api-key       required  system property seedream.runpod.api-key  -");
+            assertThat(cells(row(section(fromProperty.out(), "runpod"), "api-key"))).containsExactly("api-key",
+                    "required", "system property seedream.runpod.api-key", "-");
             assertThat(fromProperty.out()).doesNotContain(CANARY);
             assertThat(fromProperty.err()).doesNotContain(CANARY);
         } finally {
@@ -87,9 +90,13 @@ class ProvidersCommandTest {
 
         CliRun explicit = CliRun.of("providers", "--set", "api-key=" + CANARY, "--set", "base-url=http://" + CANARY);
         assertThat(explicit.code()).isZero();
-        assertThat(row(explicit.out(), "api-key")).startsWith("    api-key       required  --set ");
+        assertThat(cells(row(section(explicit.out(), "runpod"), "api-key"))).startsWith("api-key", "required",
+                "--set");
         assertThat(explicit.out()).doesNotContain(CANARY);
         assertThat(explicit.err()).doesNotContain(CANARY);
+        // a provider that refuses the value is named with the setting, never with the value
+        assertThat(section(explicit.out(), "modelark")).contains("  (setting base-url is malformed, so the defaults "
+                + "are shown; seedream estimate with this provider says what is wrong)");
     }
 
     @Test
@@ -116,6 +123,60 @@ class ProvidersCommandTest {
         assertThat(key.get("defaultValue").isNull()).isTrue();
         assertThat(runpod.get("settings").get(1).get("defaultValue").asString()).isEqualTo("https://api.runpod.ai/v2");
         assertThat(runpod.get("settings").get(1).get("source").isNull()).isTrue();
+    }
+
+    /** Each model a provider serves: its version, its id there, how it takes images, whether it makes sets. */
+    @Test
+    void providers_listsEveryModelOfEveryProvider() {
+        CliRun r = CliRun.of("providers");
+
+        assertThat(r.code()).as(r.err()).isZero();
+        String fake = section(r.out(), "fake");
+        assertThat(fake).contains("  models (default 4.0):\n");
+        assertThat(cells(row(fake, "VERSION"))).containsExactly("VERSION", "PROVIDER ID", "IMAGE INPUTS", "SETS");
+        assertThat(cells(row(fake, "4.0"))).containsExactly("4.0", "fake-seedream-4.0", "url, data-uri", "yes");
+        assertThat(cells(row(fake, "4.5"))).containsExactly("4.5", "fake-seedream-4.5", "url, data-uri", "yes");
+        assertThat(cells(row(fake, "5.0-lite"))).containsExactly("5.0-lite", "fake-seedream-5.0-lite",
+                "url, data-uri", "yes");
+        for (ImageProviderFactory f : ProviderCatalog.discover().factories()) {
+            String section = section(r.out(), f.id());
+            for (ModelOffer m : f.capabilities().models()) {
+                assertThat(cells(row(section, m.model().label()))).as(f.id()).containsExactly(m.model().label(),
+                        m.providerModelId() == null ? "-" : m.providerModelId(), m.takesImages()
+                                ? String.join(", ", m.imageInputs().stream().map(t -> t == ImageTransport.URL ? "url"
+                                        : "data-uri").toList()) : "none", m.sequential() ? "yes" : "no");
+            }
+        }
+    }
+
+    @Test
+    void providersJson_listsEveryModelWithItsIdInputsAndSets() throws Exception {
+        CliRun r = CliRun.of("providers", "--json");
+
+        assertThat(r.code()).as(r.err()).isZero();
+        JsonNode json = Jsons.MAPPER.readTree(r.out());
+        for (JsonNode p : json.get("providers")) {
+            JsonNode c = p.get("capabilities");
+            List<String> names = new ArrayList<>(c.propertyNames());
+            assertThat(names.subList(names.size() - 2, names.size())).containsExactly("models", "defaultModel");
+            ImageProviderFactory f = ProviderCatalog.discover().find(p.get("id").asString()).orElseThrow();
+            assertThat(c.get("defaultModel").asString()).isEqualTo(f.capabilities().defaultModel().model().label());
+            assertThat(c.get("models")).hasSize(f.capabilities().models().size());
+        }
+        JsonNode fake = json.get("providers").get(0);
+        assertThat(fake.get("id").asString()).isEqualTo("fake");
+        JsonNode v45 = fake.get("capabilities").get("models").get(1);
+        assertThat(v45.propertyNames()).containsExactly("model", "providerModelId", "imageInputs", "sequential");
+        assertThat(v45.get("model").asString()).isEqualTo("4.5");
+        assertThat(v45.get("providerModelId").asString()).isEqualTo("fake-seedream-4.5");
+        assertThat(v45.get("imageInputs").valueStream().map(JsonNode::asString).toList())
+                .containsExactly("url", "data-uri");
+        assertThat(v45.get("sequential").asBoolean()).isTrue();
+    }
+
+    /** The cells of a table row: separated by two spaces or more. */
+    private static List<String> cells(String row) {
+        return List.of(row.strip().split(" {2,}"));
     }
 
     private static String row(String out, String name) {
