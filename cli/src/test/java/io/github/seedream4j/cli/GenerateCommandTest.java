@@ -101,7 +101,7 @@ class GenerateCommandTest {
 
         assertThat(r.code()).isEqualTo(2);
         assertThat(r.errLines()).containsExactly("seedream: provider 'nope' (named by --provider) is not on the class "
-                + "path; the providers found are fake, runpod, cloudflare, modelark, fal. Check the spelling, or put the "
+                + "path; the providers found are fake, runpod, cloudflare, modelark, fal, replicate. Check the spelling, or put the "
                 + "jar that provides it on the class path (in an installed seedream: its lib directory)");
     }
 
@@ -129,7 +129,7 @@ class GenerateCommandTest {
 
         assertThat(r.code()).isEqualTo(2);
         assertThat(r.errLines()).containsExactly("seedream: several providers are on the class path (fake, runpod, "
-                + "cloudflare, modelark, fal) and none was chosen; choose one with --provider fake, the system property "
+                + "cloudflare, modelark, fal, replicate) and none was chosen; choose one with --provider fake, the system property "
                 + "seedream.provider or the environment variable SEEDREAM_PROVIDER");
     }
 

@@ -213,11 +213,23 @@ class GenerateEditTest {
     void generate_fileImageForAProviderThatTakesNoneExits2() throws Exception {
         Path cat = png("cat.png", 64, 64, Color.ORANGE);
 
+        CliRun r = CliRun.of("estimate", "x", "--provider", "cloudflare", "--image", cat.toString());
+
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.errLines()).containsExactly("seedream: provider cloudflare takes no reference images with "
+                + "Seedream 4.0; ask for model 4.5 or 5.0-lite, which it serves with image inputs");
+    }
+
+    @Test
+    void generate_fileImageForAProviderThatTakesOnlyUrlsExits2SayingWhatWorks() throws Exception {
+        Path cat = png("cat.png", 64, 64, Color.ORANGE);
+
         CliRun r = CliRun.of("estimate", "x", "--provider", "runpod", "--image", cat.toString());
 
         assertThat(r.code()).isEqualTo(2);
-        assertThat(r.errLines()).containsExactly("seedream: provider runpod takes no reference images with Seedream 4.0; "
-                + "choose a provider that edits images");
+        assertThat(r.errLines()).containsExactly("seedream: reference image 1 (file " + cat + ") is held as bytes, but "
+                + "provider runpod takes reference images only as https URLs it fetches itself: put the image where the "
+                + "provider can fetch it and pass its URL");
     }
 
     private void assertUsage(CliRun r, String message) {
