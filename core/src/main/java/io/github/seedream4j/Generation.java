@@ -11,7 +11,6 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.UUID;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -21,6 +20,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -44,7 +44,7 @@ final class Generation {
     private final Planner.Plan plan;
     private final ImageDestination destination;
     private final String resumeJobId;
-    final String id = UUID.randomUUID().toString().substring(0, 8);
+    final String id = newId();
     private final long startNanos = System.nanoTime();
     private final long deadlineNanos;
     private final Instant deadline;
@@ -59,6 +59,14 @@ final class Generation {
     private volatile boolean stopped;
     private volatile boolean callerCancelled;
     private volatile ScheduledFuture<?> timer;
+
+    /**
+     * Eight hex digits that tell one generation from another in events and logs. Not a secret and not unique across
+     * processes, so no {@code SecureRandom}: seeding one costs a command-line run several milliseconds.
+     */
+    static String newId() {
+        return Long.toHexString((1L << 32) | (ThreadLocalRandom.current().nextInt() & 0xffffffffL)).substring(1);
+    }
 
     Generation(Engine engine, Planner.Plan plan, ImageDestination destination, String resumeJobId) {
         this.engine = engine;

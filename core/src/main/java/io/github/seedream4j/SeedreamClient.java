@@ -322,7 +322,7 @@ public final class SeedreamClient implements AutoCloseable {
         try {
             return plan(request);
         } catch (SeedreamException e) {
-            engine.events.publish(new GenerationEvent.Failed(java.util.UUID.randomUUID().toString().substring(0, 8),
+            engine.events.publish(new GenerationEvent.Failed(Generation.newId(),
                     providerId(), java.time.Instant.now(), e));
             throw e;
         }

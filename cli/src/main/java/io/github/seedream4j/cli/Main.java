@@ -7,8 +7,11 @@ import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.Callable;
+import java.util.function.Function;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -18,6 +21,17 @@ import picocli.CommandLine.Command;
  * {@link CliLogging}).
  */
 public final class Main {
+
+    /** The subcommands by name, in the order the help lists them. */
+    private static final Map<String, Function<Io, Object>> COMMANDS = new LinkedHashMap<>();
+
+    static {
+        COMMANDS.put("generate", GenerateCommand::new);
+        COMMANDS.put("estimate", EstimateCommand::new);
+        COMMANDS.put("providers", ProvidersCommand::new);
+        COMMANDS.put("batch", BatchCommand::new);
+        COMMANDS.put("completion", CompletionCommand::new);
+    }
 
     private Main() {
     }
@@ -61,26 +75,37 @@ public final class Main {
     static int run(String[] args, Io io) {
         CliLogging.begin(io);
         try {
-            return commandLine(io).execute(args);
+            return commandLine(io, args).execute(args);
         } finally {
             CliLogging.end(io);
         }
     }
 
+    /** The whole command tree, every subcommand's model built: for help and completion scripts. */
     static CommandLine commandLine(Io io) {
+        return commandLine(io, new String[0]);
+    }
+
+    /**
+     * The command tree for {@code args}. picocli builds a command's model by reflection when the command is added,
+     * which is most of the CLI's start-up; when the first argument names a subcommand, only that one is added, and
+     * otherwise (no command, {@code --help}, a misspelt name that picocli should suggest a fix for) all of them.
+     */
+    static CommandLine commandLine(Io io, String[] args) {
         CommandLine cl = new CommandLine(new Root(io));
-        cl.addSubcommand(new CommandLine(new GenerateCommand(io)));
-        cl.addSubcommand(new CommandLine(new EstimateCommand(io)));
-        cl.addSubcommand(new CommandLine(new ProvidersCommand(io)));
-        cl.addSubcommand(new CommandLine(new BatchCommand(io)));
-        cl.addSubcommand(new CommandLine(new CompletionCommand(io)));
+        String named = args.length > 0 ? args[0] : "";
+        for (Map.Entry<String, Function<Io, Object>> command : COMMANDS.entrySet()) {
+            if (!COMMANDS.containsKey(named) || command.getKey().equals(named)) {
+                cl.addSubcommand(command.getKey(), new CommandLine(command.getValue().apply(io)));
+            }
+        }
         // help and version text is ours, not a provider's: printed as picocli renders it
         cl.setOut(new PrintWriter(new LineWriter(io, false), true));
         cl.setErr(new PrintWriter(new LineWriter(io, true), true));
         cl.setColorScheme(CommandLine.Help.defaultColorScheme(CommandLine.Help.Ansi.OFF));
         cl.setCaseInsensitiveEnumValuesAllowed(true);
         cl.setUsageHelpWidth(110);
-        cl.setParameterExceptionHandler((e, args) -> {
+        cl.setParameterExceptionHandler((e, unmatched) -> {
             CommandLine c = e.getCommandLine();
             io.error(e.getMessage() + " (see: " + c.getCommandSpec().qualifiedName() + " --help)");
             return ExitCodes.USAGE;
