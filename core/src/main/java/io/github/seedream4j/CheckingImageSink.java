@@ -1,20 +1,20 @@
 package io.github.seedream4j;
 
 import io.github.seedream4j.spi.ImageSink;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.net.URI;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.file.FileAlreadyExistsException;
-import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.Consumer;
 
 /**
  * The one place every image is checked, whatever the provider: magic bytes, declared media type, header size
@@ -86,12 +86,40 @@ final class CheckingImageSink implements ImageSink {
 
     @Override
     public void store(byte[] content, String declaredMediaType, URI source) {
-        store(new ByteArrayInputStream(content), declaredMediaType, source, content);
+        Receiving r = new Receiving(declaredMediaType, source, content.length);
+        try {
+            r.whole(content);
+            r.complete();
+        } finally {
+            r.abort();
+        }
     }
 
     @Override
     public void store(InputStream content, String declaredMediaType, URI source) {
-        store(content, declaredMediaType, source, null);
+        Receiving r = new Receiving(declaredMediaType, source, -1);
+        try {
+            byte[] buf = new byte[64 * 1024];
+            for (int n; (n = content.read(buf)) >= 0; ) {
+                if (n > 0) {
+                    r.write(ByteBuffer.wrap(buf, 0, n));
+                }
+            }
+            r.complete();
+        } catch (IOException e) {
+            throw r.readFailure(e);
+        } finally {
+            r.abort();
+        }
+    }
+
+    @Override
+    public ImageSink.Upload open(String declaredMediaType, URI source, long expectedBytes) {
+        if (expectedBytes > maxBytes) {
+            throw fail("the image is " + expectedBytes + " bytes, larger than the cap of " + maxBytes + " bytes; "
+                    + "raise the client's maxImageBytes if such images are expected", null);
+        }
+        return new Receiving(declaredMediaType, source, expectedBytes);
     }
 
     /** {@return how many images were stored} */
@@ -154,148 +182,230 @@ final class CheckingImageSink implements ImageSink {
         stored.add(s);
     }
 
-    private void store(InputStream content, String declared, URI source, byte[] whole) {
-        long started = System.nanoTime();
-        int local = next.getAndIncrement();
-        if (local >= maxImages) {
-            throw fail("the provider handed over image " + (local + 1) + " of a call that asked for at most "
-                    + maxImages + "; this is a bug in the provider", null);
-        }
-        Seed seed = firstSeed == null ? null : firstSeed.plus(local);
-        String from = source == null ? "the provider" : source.getHost() == null ? "the provider" : source.getHost();
-        try {
-            byte[] head = whole != null ? whole
-                    : content.readNBytes((int) Math.min(ImageFormat.HEADER_BYTES, maxBytes + 1));
-            int headLength = whole != null ? Math.min(whole.length, ImageFormat.HEADER_BYTES) : head.length;
-            ImageFormat format = ImageFormat.sniff(head, headLength).orElseThrow(() -> fail(
-                    "the content from " + from + " is not a PNG, JPEG or WebP image (it starts with "
-                            + preview(head) + ")" + declaredSuffix(declared) + "; the URL may have expired", null));
-            checkDeclared(declared, format, from);
-            Resolution actual = format.dimensions(head, headLength).orElseThrow(() -> fail(
-                    "the " + format + " image from " + from + " has no readable size in its header; it is damaged", null));
-            Trailer trailer = new Trailer();
-            Stored kept;
-            if (destination instanceof ImageDestination.Directory dir) {
-                InputStream rest = whole != null ? InputStream.nullInputStream() : content;
-                kept = toFile(dir, rest, head, format, actual, seed, source, local, trailer, from);
-            } else {
-                byte[] bytes;
-                if (whole != null) {
-                    checkCap(whole.length);
-                    trailer.accept(whole, 0, whole.length);
-                    bytes = whole;
-                } else {
-                    bytes = readAll(content, head, trailer);
-                }
-                if (!trailer.complete(format, bytes.length)) {
-                    throw truncated(format, bytes.length, from);
-                }
-                kept = new Stored(local, GeneratedImage.inMemory(format, actual, bytes, seed, source), null);
-            }
-            keep(kept);
-            GeneratedImage image = kept.image();
-            if (!actual.equals(expected)) {
-                owner.warn(Warning.of(Warning.SIZE_MISMATCH, "image " + (firstIndex + local + 1) + " from "
-                        + owner.providerId() + " is " + actual + ", not the " + expected + " that was asked for"));
-            }
-            owner.fetched(image, System.nanoTime() - started);
-        } catch (IOException e) {
-            if (owner.abandoned()) {
-                throw abandoned("the image");
-            }
-            throw fail("reading the image from " + from + " failed: " + e.getMessage(), e);
-        }
-    }
-
     /**
-     * Reads the rest of the body in 64 KiB pieces and copies them once into an array of the exact size: growing a
-     * ByteArrayOutputStream copied a 1 MiB image about three times, through arrays G1 treats as humongous.
+     * One image on its way in, whichever way its bytes come: checked as early as they allow (format from the first
+     * 12 bytes, pixel size as soon as the header holds it), then kept in one array or written to a temporary file
+     * beside its final name. Calls do not overlap (see {@link ImageSink.Upload}).
      */
-    private byte[] readAll(InputStream in, byte[] head, Trailer trailer) throws IOException {
-        trailer.accept(head, 0, head.length);
-        checkCap(head.length);
-        List<byte[]> pieces = new ArrayList<>();
-        long total = head.length;
-        int last = 0;
-        for (byte[] buf = new byte[64 * 1024]; ; buf = new byte[64 * 1024]) {
-            int n = in.readNBytes(buf, 0, buf.length);
-            if (n <= 0) {
-                break;
-            }
-            total += n;
-            checkCap(total);
-            trailer.accept(buf, 0, n);
-            pieces.add(buf);
-            last = n;
-            if (n < buf.length) {
-                break;
-            }
-        }
-        byte[] all = new byte[Math.toIntExact(total)];
-        System.arraycopy(head, 0, all, 0, head.length);
-        int at = head.length;
-        for (int i = 0; i < pieces.size(); i++) {
-            int n = i == pieces.size() - 1 ? last : pieces.get(i).length;
-            System.arraycopy(pieces.get(i), 0, all, at, n);
-            at += n;
-        }
-        return all;
-    }
+    private final class Receiving implements ImageSink.Upload {
+        private final int local;
+        private final Seed seed;
+        private final String declared;
+        private final URI source;
+        private final String from;
+        private final long expectedBytes;
+        private final long started = System.nanoTime();
+        private final Trailer trailer = new Trailer();
+        /** The header while it is read; in memory, the whole image. */
+        private byte[] buffer;
+        private int buffered;
+        private long total;
+        private ImageFormat format;
+        private Resolution actual;
+        private Path target;
+        private Path temporary;
+        private FileChannel file;
+        private boolean ended;
 
-    private Stored toFile(ImageDestination.Directory dir, InputStream in, byte[] head, ImageFormat format,
-            Resolution actual, Seed seed, URI source, int local, Trailer trailer, String from) throws IOException {
-        String name = dir.baseName() + (totalImages == 1 ? "" : "-" + (firstIndex + local + 1)) + "." + format.extension();
-        Path target = dir.directory().resolve(name);
-        if (!dir.overwrite() && AtomicFiles.exists(target)) {
-            throw fail("image file " + target + " already exists; choose another name or allow overwriting", null);
+        Receiving(String declared, URI source, long expectedBytes) {
+            this.local = next.getAndIncrement();
+            if (local >= maxImages) {
+                throw fail("the provider handed over image " + (local + 1) + " of a call that asked for at most "
+                        + maxImages + "; this is a bug in the provider", null);
+            }
+            this.seed = firstSeed == null ? null : firstSeed.plus(local);
+            this.declared = declared;
+            this.source = source;
+            this.from = source == null || source.getHost() == null ? "the provider" : source.getHost();
+            this.expectedBytes = expectedBytes;
         }
-        checkWanted(target);
-        Path tmp;
-        try {
-            tmp = AtomicFiles.temporaryBeside(target);
-        } catch (IOException e) {
-            throw localFailure(e);
+
+        /** Takes a whole image the caller hands over: in memory it is kept as it is, without a copy. */
+        void whole(byte[] content) {
+            checkCap(content.length);
+            buffer = content;
+            buffered = content.length;
+            total = content.length;
+            trailer.accept(ByteBuffer.wrap(content));
+            readHeader(true);
         }
-        boolean done = false;
-        try {
-            long total = head.length;
-            checkCap(total);
-            OutputStream out;
+
+        @Override
+        public void write(ByteBuffer piece) {
             try {
-                out = Files.newOutputStream(tmp);
+                if (ended) {
+                    throw new IllegalStateException("this image was already completed or aborted");
+                }
+                int n = piece.remaining();
+                total += n;
+                checkCap(total);
+                trailer.accept(piece);
+                if (file != null) {
+                    checkWanted(target);
+                    writeToFile(piece);
+                } else {
+                    append(piece);
+                    if (format == null || actual == null) {
+                        readHeader(false);
+                    }
+                }
+            } catch (RuntimeException e) {
+                abort();
+                throw e;
+            }
+        }
+
+        @Override
+        public void complete() {
+            try {
+                if (ended) {
+                    throw new IllegalStateException("this image was already completed or aborted");
+                }
+                if (actual == null) {
+                    readHeader(true);
+                }
+                if (!trailer.complete(format, total)) {
+                    throw truncated(format, total, from);
+                }
+                Stored kept;
+                if (file != null) {
+                    try {
+                        file.close();
+                    } catch (IOException e) {
+                        throw localFailure(e);
+                    }
+                    checkWanted(target);
+                    kept = new Stored(local, GeneratedImage.inFile(format, actual, target, total, seed, source),
+                            temporary);
+                } else {
+                    byte[] bytes = buffered == buffer.length ? buffer : Arrays.copyOf(buffer, buffered);
+                    kept = new Stored(local, GeneratedImage.inMemory(format, actual, bytes, seed, source), null);
+                }
+                ended = true; // from here the stored list (or keep's failure) owns the temporary file
+                buffer = null;
+                keep(kept);
+                if (!actual.equals(expected)) {
+                    owner.warn(Warning.of(Warning.SIZE_MISMATCH, "image " + (firstIndex + local + 1) + " from "
+                            + owner.providerId() + " is " + actual + ", not the " + expected + " that was asked for"));
+                }
+                owner.fetched(kept.image(), System.nanoTime() - started);
+            } catch (RuntimeException e) {
+                abort();
+                throw e;
+            }
+        }
+
+        @Override
+        public void abort() {
+            if (ended) {
+                return;
+            }
+            ended = true;
+            buffer = null;
+            if (file != null) {
+                try {
+                    file.close();
+                } catch (IOException ignored) {
+                    // the file is deleted next
+                }
+            }
+            if (temporary != null) {
+                AtomicFiles.deleteQuietly(temporary);
+            }
+        }
+
+        /** A failed read of a stream handed to {@link #store(InputStream, String, URI)}. */
+        RuntimeException readFailure(IOException e) {
+            abort();
+            if (owner.abandoned()) {
+                return abandoned("the image");
+            }
+            return fail("reading the image from " + from + " failed: " + e.getMessage(), e);
+        }
+
+        private void append(ByteBuffer piece) {
+            int n = piece.remaining();
+            if (buffer == null || buffered + n > buffer.length) {
+                long wanted = Math.max(buffered + (long) n, buffer == null ? initialCapacity() : buffer.length * 2L);
+                buffer = Arrays.copyOf(buffer == null ? new byte[0] : buffer, (int) Math.min(wanted, arrayCap()));
+            }
+            piece.get(buffer, buffered, n);
+            buffered += n;
+        }
+
+        /** The announced length when there is one (so that the array is made once, at its size), else 64 KiB. */
+        private int initialCapacity() {
+            return (int) Math.min(expectedBytes > 0 ? expectedBytes : 64 * 1024, arrayCap());
+        }
+
+        /**
+         * Identifies the format and reads the pixel size once the bytes so far allow it; at the {@code end}, or
+         * with {@link ImageFormat#HEADER_BYTES} in hand, a missing answer is a failure. Once both are known, a
+         * directory's temporary file is opened and the bytes so far go to it.
+         */
+        private void readHeader(boolean end) {
+            byte[] head = buffer == null ? new byte[0] : buffer;
+            if (format == null) {
+                Optional<ImageFormat> sniffed = ImageFormat.sniff(head, buffered);
+                if (sniffed.isEmpty()) {
+                    if (!end && buffered < 12) {
+                        return;
+                    }
+                    throw fail("the content from " + from + " is not a PNG, JPEG or WebP image (it starts with "
+                            + preview(head, buffered) + ")" + declaredSuffix(declared) + "; the URL may have expired",
+                            null);
+                }
+                format = sniffed.get();
+                checkDeclared(declared, format, from);
+            }
+            Optional<Resolution> size = format.dimensions(head, buffered);
+            if (size.isEmpty()) {
+                if (!end && buffered < ImageFormat.HEADER_BYTES) {
+                    return;
+                }
+                throw fail("the " + format + " image from " + from + " has no readable size in its header; it is "
+                        + "damaged", null);
+            }
+            actual = size.get();
+            if (destination instanceof ImageDestination.Directory dir) {
+                openFile(dir);
+                writeToFile(ByteBuffer.wrap(head, 0, buffered));
+                buffer = null;
+                buffered = 0;
+            }
+        }
+
+        private void openFile(ImageDestination.Directory dir) {
+            String name = dir.baseName() + (totalImages == 1 ? "" : "-" + (firstIndex + local + 1)) + "."
+                    + format.extension();
+            target = dir.directory().resolve(name);
+            if (!dir.overwrite() && AtomicFiles.exists(target)) {
+                throw fail("image file " + target + " already exists; choose another name or allow overwriting",
+                        null);
+            }
+            checkWanted(target);
+            try {
+                temporary = AtomicFiles.temporaryBeside(target);
+                file = FileChannel.open(temporary, StandardOpenOption.WRITE, StandardOpenOption.CREATE,
+                        StandardOpenOption.TRUNCATE_EXISTING);
             } catch (IOException e) {
                 throw localFailure(e);
             }
-            try (out) {
-                write(out, head, head.length, tmp);
-                trailer.accept(head, 0, head.length);
-                byte[] buf = new byte[64 * 1024];
-                for (int n; (n = in.read(buf)) > 0; ) {
-                    checkWanted(target);
-                    total += n;
-                    checkCap(total);
-                    write(out, buf, n, tmp);
-                    trailer.accept(buf, 0, n);
-                }
-            }
-            if (!trailer.complete(format, total)) {
-                throw truncated(format, total, from);
-            }
-            checkWanted(target);
-            done = true;
-            return new Stored(local, GeneratedImage.inFile(format, actual, target, total, seed, source), tmp);
-        } finally {
-            if (!done) {
-                AtomicFiles.deleteQuietly(tmp);
-            }
         }
-    }
 
-    private void write(OutputStream out, byte[] b, int n, Path file) {
-        try {
-            out.write(b, 0, n);
-        } catch (IOException e) {
-            throw localFailure(e);
+        /** The cap, or the largest array the JVM makes, whichever is smaller. */
+        private long arrayCap() {
+            return Math.min(maxBytes, Integer.MAX_VALUE - 8);
+        }
+
+        private void writeToFile(ByteBuffer piece) {
+            try {
+                while (piece.hasRemaining()) {
+                    file.write(piece);
+                }
+            } catch (IOException e) {
+                throw localFailure(e);
+            }
         }
     }
 
@@ -370,8 +480,8 @@ final class CheckingImageSink implements ImageSink {
         return declared == null ? "" : " and is declared as '" + declared + "'";
     }
 
-    private static String preview(byte[] head) {
-        int n = Math.min(8, head.length);
+    private static String preview(byte[] head, int length) {
+        int n = Math.min(8, Math.min(length, head.length));
         if (n == 0) {
             return "nothing: it is empty";
         }
@@ -384,30 +494,28 @@ final class CheckingImageSink implements ImageSink {
     }
 
     /** Keeps the last bytes seen, to check that a PNG ends with IEND, a JPEG with EOI, a WebP at its RIFF length. */
-    private static final class Trailer implements Consumer<byte[]> {
+    private static final class Trailer {
         private final byte[] last = new byte[12];
         private int filled;
         private final byte[] riff = new byte[8];
         private int riffFilled;
 
-        void accept(byte[] b, int off, int len) {
-            for (int i = off; i < off + len && riffFilled < 8; i++) {
-                riff[riffFilled++] = b[i];
+        /** Notes the bytes of {@code piece} without consuming them. */
+        void accept(ByteBuffer piece) {
+            int off = piece.position();
+            int len = piece.remaining();
+            for (int i = 0; i < len && riffFilled < 8; i++) {
+                riff[riffFilled++] = piece.get(off + i);
             }
             if (len >= last.length) {
-                System.arraycopy(b, off + len - last.length, last, 0, last.length);
+                piece.get(off + len - last.length, last, 0, last.length);
                 filled = last.length;
             } else {
                 int keep = Math.min(filled, last.length - len);
                 System.arraycopy(last, filled - keep, last, 0, keep);
-                System.arraycopy(b, off, last, keep, len);
+                piece.get(off, last, keep, len);
                 filled = keep + len;
             }
-        }
-
-        @Override
-        public void accept(byte[] b) {
-            accept(b, 0, b.length);
         }
 
         boolean complete(ImageFormat format, long total) {
