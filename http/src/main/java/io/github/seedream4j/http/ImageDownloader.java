@@ -6,21 +6,22 @@ import io.github.seedream4j.http.internal.Failures;
 import io.github.seedream4j.http.internal.Loopback;
 import io.github.seedream4j.http.internal.SharedHttpClient;
 import io.github.seedream4j.http.internal.StallWatch;
-import io.github.seedream4j.spi.Blocking;
 import io.github.seedream4j.spi.GenerationContext;
 import io.github.seedream4j.spi.ImageSink;
-import java.io.FilterInputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.ByteBuffer;
 import java.time.Duration;
+import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
-import java.util.OptionalLong;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Flow;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -32,8 +33,10 @@ import java.util.concurrent.TimeUnit;
  *   <li>the response headers must arrive within {@link Builder#headerTimeout(Duration)}, and then no silence in the
  *       body may last longer than {@link Builder#stallTimeout(Duration)} (a per-read timeout): a server that sends
  *       headers and part of the image and then nothing fails the download instead of pinning a thread;</li>
- *   <li>when the generation is cancelled or passes its deadline, the body is closed and the attempt ends at once;
- *       each attempt runs on the generation's executor through {@link Blocking#supply};</li>
+ *   <li>the body is pushed into the sink as it arrives ({@link ImageSink#open}), on the HTTP client's threads: no
+ *       thread waits for the network; the returned future completes on the generation's executor;</li>
+ *   <li>when the generation is cancelled or passes its deadline, the exchange is abandoned and the attempt ends at
+ *       once;</li>
  *   <li>a {@code Content-Length} above the sink's cap is refused before reading, and a body shorter than its
  *       {@code Content-Length} is reported as cut short;</li>
  *   <li>connection failures, 408, 429 and 5xx are retried under the {@link RetryPolicy} (waits on the generation's
@@ -89,22 +92,27 @@ public final class ImageDownloader {
     }
 
     private void attempt(int n, GenerationContext context, URI url, String jobId, CompletableFuture<Void> result) {
-        Blocking.supply(context, () -> fetchOnce(context, url, jobId)).whenComplete((outcome, error) -> {
+        CompletableFuture<Outcome> once;
+        try {
+            once = fetchOnce(context, url, url, 0, jobId);
+        } catch (RuntimeException e) {
+            once = CompletableFuture.failedFuture(e);
+        }
+        once.whenComplete((outcome, error) -> {
             if (error != null) {
-                result.completeExceptionally(Failures.unwrap(error));
+                settle(context, result, Failures.unwrap(error));
                 return;
             }
             if (outcome.stored) {
-                result.complete(null);
+                settle(context, result, null);
                 return;
             }
             if (context.isCancelled()) {
-                result.completeExceptionally(new GenerationCancelledException("provider " + providerId + ": the "
-                        + "generation ended while the image was being fetched", providerId, jobId, null));
+                settle(context, result, cancelled(jobId));
                 return;
             }
             if (n >= policy.maxAttempts()) {
-                result.completeExceptionally(fail("fetching the image from " + Redactor.url(url) + " failed: "
+                settle(context, result, fail("fetching the image from " + Redactor.url(url) + " failed: "
                         + outcome.reason + (n == 1 ? "" : " (tried " + n + " times)") + "; check the network and "
                         + "try again", jobId, outcome.cause));
                 return;
@@ -119,13 +127,37 @@ public final class ImageDownloader {
                 context.scheduler().schedule(() -> attempt(n + 1, context, url, jobId, result), delay.toNanos(),
                         TimeUnit.NANOSECONDS);
             } catch (RuntimeException e) {
-                result.completeExceptionally(new GenerationCancelledException("provider " + providerId + ": the "
+                settle(context, result, new GenerationCancelledException("provider " + providerId + ": the "
                         + "client is closing; the image was not fetched again", providerId, jobId, null));
             }
         });
     }
 
-    /** The outcome of one attempt that did not throw: stored, or worth another attempt. */
+    /**
+     * Completes {@code result} on the generation's executor: the last piece of the body arrives on one of the HTTP
+     * client's few threads, and code chained on the result (the provider's) must not run there.
+     */
+    private static void settle(GenerationContext context, CompletableFuture<Void> result, Throwable failure) {
+        Runnable completion = () -> {
+            if (failure == null) {
+                result.complete(null);
+            } else {
+                result.completeExceptionally(failure);
+            }
+        };
+        try {
+            context.executor().execute(completion);
+        } catch (RejectedExecutionException e) {
+            completion.run(); // the client is closing; whoever waits still hears the outcome
+        }
+    }
+
+    private GenerationCancelledException cancelled(String jobId) {
+        return new GenerationCancelledException("provider " + providerId + ": the generation ended while the image "
+                + "was being fetched", providerId, jobId, null);
+    }
+
+    /** The outcome of one attempt that did not fail for good: stored, or worth another attempt. */
     private static final class Outcome {
         static final Outcome STORED = new Outcome(true, null, null, null);
         final boolean stored;
@@ -141,56 +173,67 @@ public final class ImageDownloader {
         }
     }
 
-    private Outcome fetchOnce(GenerationContext context, URI url, String jobId) throws InterruptedException {
-        URI at = url;
-        HttpResponse<InputStream> response;
-        for (int hops = 0; ; hops++) {
-            checkAllowed(at, jobId);
-            HttpRequest request;
-            try {
-                request = HttpRequest.newBuilder(at).timeout(headerTimeout).GET()
-                        .header("Accept", "image/png, image/jpeg, image/webp, */*;q=0.5").build();
-            } catch (IllegalArgumentException e) {
-                throw fail("the image URL " + Redactor.url(at) + " cannot be fetched: it is not a URL the HTTP client "
-                        + "accepts", jobId, null);
-            }
-            try {
-                response = client.send(request, HttpResponse.BodyHandlers.ofInputStream());
-            } catch (IOException e) {
-                if (Failures.isPermanent(e)) {
-                    throw fail("fetching the image from " + Redactor.url(at) + " failed: " + Failures.inWords(e, at)
-                            + "; this does not change by trying again", jobId, e);
-                }
-                return new Outcome(false, Failures.inWords(e, at), null, e);
-            }
-            int status = response.statusCode();
-            if (status >= 300 && status < 400 && status != 304) {
-                String location = response.headers().firstValue("Location").orElse(null);
-                closeQuietly(response.body());
-                if (location == null) {
-                    throw fail("the image URL " + Redactor.url(at) + " answered HTTP " + status + " without a "
-                            + "Location to follow", jobId, null);
-                }
-                if (hops >= maxRedirects) {
-                    throw fail("the image URL " + Redactor.url(url) + " redirected more than " + maxRedirects
-                            + " times; refusing to follow further", jobId, null);
-                }
-                try {
-                    at = at.resolve(location.strip());
-                } catch (IllegalArgumentException e) {
-                    throw fail("the image URL " + Redactor.url(at) + " redirected to a Location that is not a URL",
-                            jobId, null);
-                }
-                continue;
-            }
-            break;
+    /** One GET of {@code at} ({@code hops} redirects after {@code url}), following further redirects itself. */
+    private CompletableFuture<Outcome> fetchOnce(GenerationContext context, URI url, URI at, int hops, String jobId) {
+        checkAllowed(at, jobId);
+        HttpRequest request;
+        try {
+            request = HttpRequest.newBuilder(at).timeout(headerTimeout).GET()
+                    .header("Accept", "image/png, image/jpeg, image/webp, */*;q=0.5").build();
+        } catch (IllegalArgumentException e) {
+            throw fail("the image URL " + Redactor.url(at) + " cannot be fetched: it is not a URL the HTTP client "
+                    + "accepts", jobId, null);
         }
+        Receiver receiver = new Receiver(context, at, jobId);
+        CompletableFuture<HttpResponse<Void>> sent = client.sendAsync(request, receiver);
+        context.onCancel(() -> {
+            receiver.stop(cancelled(jobId));
+            sent.cancel(true);
+        });
+        return sent.<CompletionStage<Outcome>>handle((response, error) -> {
+            if (receiver.failure != null) {
+                throw receiver.failure; // the body had started: a failure is final, never retried
+            }
+            if (error != null) {
+                Throwable cause = Failures.unwrap(error);
+                if (context.isCancelled()) {
+                    throw cancelled(jobId);
+                }
+                if (Failures.isPermanent(cause)) {
+                    throw fail("fetching the image from " + Redactor.url(at) + " failed: " + Failures.inWords(cause, at)
+                            + "; this does not change by trying again", jobId, cause);
+                }
+                return CompletableFuture.completedFuture(new Outcome(false, Failures.inWords(cause, at), null, cause));
+            }
+            return afterHeaders(context, url, at, hops, jobId, response);
+        }).thenCompose(next -> next);
+    }
+
+    private CompletionStage<Outcome> afterHeaders(GenerationContext context, URI url, URI at, int hops, String jobId,
+            HttpResponse<Void> response) {
         int status = response.statusCode();
         if (status == 200) {
-            store(context, response, at, jobId);
-            return Outcome.STORED;
+            return CompletableFuture.completedFuture(Outcome.STORED);
         }
-        closeQuietly(response.body());
+        if (status >= 300 && status < 400 && status != 304) {
+            String location = response.headers().firstValue("Location").orElse(null);
+            if (location == null) {
+                throw fail("the image URL " + Redactor.url(at) + " answered HTTP " + status + " without a "
+                        + "Location to follow", jobId, null);
+            }
+            if (hops >= maxRedirects) {
+                throw fail("the image URL " + Redactor.url(url) + " redirected more than " + maxRedirects
+                        + " times; refusing to follow further", jobId, null);
+            }
+            URI next;
+            try {
+                next = at.resolve(location.strip());
+            } catch (IllegalArgumentException e) {
+                throw fail("the image URL " + Redactor.url(at) + " redirected to a Location that is not a URL",
+                        jobId, null);
+            }
+            return fetchOnce(context, url, next, hops + 1, jobId);
+        }
         if (status == 403 || status == 404 || status == 410) {
             throw fail("the image URL " + Redactor.url(at) + " answered HTTP " + status + ": it has expired or never "
                     + "existed (provider image URLs are short-lived); generate the image again", jobId, null);
@@ -199,31 +242,9 @@ public final class ImageDownloader {
             throw fail("the image URL " + Redactor.url(at) + " answered HTTP " + status + "; generate the image "
                     + "again", jobId, null);
         }
-        return new Outcome(false, "HTTP " + status, RetryAfter.parse(response.headers().firstValue("Retry-After")
-                .orElse(null), java.time.Instant.now()).orElse(null), null);
-    }
-
-    private void store(GenerationContext context, HttpResponse<InputStream> response, URI at, String jobId) {
-        ImageSink sink = context.images();
-        InputStream body = response.body();
-        OptionalLong length = response.headers().firstValueAsLong("Content-Length");
-        String type = response.headers().firstValue("Content-Type").orElse(null);
-        if (length.isPresent() && length.getAsLong() > sink.maxBytes()) {
-            closeQuietly(body);
-            throw fail("the image at " + Redactor.url(at) + " is " + length.getAsLong() + " bytes, larger than the cap "
-                    + "of " + sink.maxBytes() + " bytes; raise the client's maxImageBytes if such images are expected",
-                    jobId, null);
-        }
-        // closing the body is what ends a blocked read: an interrupt does not
-        context.onCancel(() -> closeQuietly(body));
-        StallWatch watch = StallWatch.start(context.scheduler(), stallTimeout, body);
-        try (InputStream in = body) {
-            sink.store(new LengthCheckingStream(watch.watch(in), length.orElse(-1)), type, at);
-        } catch (IOException e) {
-            // closing after a complete read does not fail in practice; the image is stored
-        } finally {
-            watch.stop();
-        }
+        return CompletableFuture.completedFuture(new Outcome(false, "HTTP " + status, RetryAfter.parse(
+                response.headers().firstValue("Retry-After").orElse(null), java.time.Instant.now()).orElse(null),
+                null));
     }
 
     private void checkAllowed(URI url, String jobId) {
@@ -242,48 +263,177 @@ public final class ImageDownloader {
         return new ImageDownloadException("provider " + providerId + ": " + message, providerId, jobId, cause);
     }
 
-    private static void closeQuietly(InputStream in) {
-        try {
-            in.close();
-        } catch (IOException | RuntimeException ignored) {
-            // the connection is being discarded anyway
+    /**
+     * Receives one response. A 200's body goes straight into the generation's sink, piece by piece, on the HTTP
+     * client's threads; any other body is discarded (its status decides what happens next). Once the sink has been
+     * opened, a failure is final ({@link #failure}) and the attempt is not repeated: a second download could store a
+     * second image.
+     */
+    private final class Receiver implements HttpResponse.BodyHandler<Void> {
+        private final GenerationContext context;
+        private final URI at;
+        private final String jobId;
+        /** Set once, under the lock of the subscriber that failed. */
+        volatile RuntimeException failure;
+        private volatile ToSink body;
+
+        Receiver(GenerationContext context, URI at, String jobId) {
+            this.context = context;
+            this.at = at;
+            this.jobId = jobId;
+        }
+
+        @Override
+        public HttpResponse.BodySubscriber<Void> apply(HttpResponse.ResponseInfo info) {
+            if (info.statusCode() != 200) {
+                return HttpResponse.BodySubscribers.discarding();
+            }
+            ToSink s = new ToSink(this, info.headers().firstValueAsLong("Content-Length").orElse(-1),
+                    info.headers().firstValue("Content-Type").orElse(null));
+            body = s;
+            return s;
+        }
+
+        /** Ends a body still arriving (cancellation); before the headers nothing needs stopping here. */
+        void stop(RuntimeException why) {
+            ToSink s = body;
+            if (s != null) {
+                s.end(why);
+            }
         }
     }
 
-    /** Fails the read when the body ends before its declared length, or runs past it. */
-    private static final class LengthCheckingStream extends FilterInputStream {
-        private final long expected;
+    /** Feeds a 200's body into an {@link ImageSink.Upload}, checking its length and watching for silence. */
+    private final class ToSink implements HttpResponse.BodySubscriber<Void> {
+        private final Receiver receiver;
+        private final long length;
+        private final String type;
+        private final CompletableFuture<Void> done = new CompletableFuture<>();
+        private Flow.Subscription subscription;
+        private ImageSink.Upload upload;
+        private StallWatch watch;
         private long count;
+        private boolean ended;
 
-        LengthCheckingStream(InputStream in, long expected) {
-            super(in);
-            this.expected = expected;
+        ToSink(Receiver receiver, long length, String type) {
+            this.receiver = receiver;
+            this.length = length;
+            this.type = type;
         }
 
         @Override
-        public int read() throws IOException {
-            int b = super.read();
-            check(b < 0 ? -1 : 1);
-            return b;
-        }
-
-        @Override
-        public int read(byte[] buf, int off, int len) throws IOException {
-            int n = super.read(buf, off, len);
-            check(n);
-            return n;
-        }
-
-        private void check(int n) throws IOException {
-            if (n > 0) {
-                count += n;
-                if (expected >= 0 && count > expected) {
-                    throw new IOException("the body is longer than its Content-Length of " + expected + " bytes");
-                }
-            } else if (n < 0 && expected >= 0 && count < expected) {
-                throw new IOException("the download was cut short: " + count + " of " + expected
-                        + " bytes (Content-Length) arrived; fetch it again");
+        public synchronized void onSubscribe(Flow.Subscription s) {
+            subscription = s;
+            if (ended) {
+                s.cancel();
+                return;
             }
+            ImageSink sink = receiver.context.images();
+            if (length > sink.maxBytes()) {
+                end(fail("the image at " + Redactor.url(receiver.at) + " is " + length + " bytes, larger than the cap "
+                        + "of " + sink.maxBytes() + " bytes; raise the client's maxImageBytes if such images are "
+                        + "expected", receiver.jobId, null));
+                return;
+            }
+            try {
+                upload = sink.open(type, receiver.at, length);
+            } catch (RuntimeException e) {
+                end(e);
+                return;
+            }
+            watch = StallWatch.start(receiver.context.scheduler(), stallTimeout, () -> end(reading(watch.stalled())));
+            s.request(1);
+        }
+
+        @Override
+        public synchronized void onNext(List<ByteBuffer> pieces) {
+            if (ended) {
+                return;
+            }
+            try {
+                for (ByteBuffer piece : pieces) {
+                    int n = piece.remaining();
+                    count += n;
+                    watch.progress(n);
+                    if (length >= 0 && count > length) {
+                        throw reading(new IOException("the body is longer than its Content-Length of " + length
+                                + " bytes"));
+                    }
+                    upload.write(piece);
+                }
+            } catch (RuntimeException e) {
+                end(e);
+                return;
+            }
+            subscription.request(1);
+        }
+
+        @Override
+        public synchronized void onError(Throwable t) {
+            if (!ended) {
+                // the JDK's words for a body that ended early are "fixed content-length: N, bytes received: M"
+                end(length >= 0 && count < length ? cutShort()
+                        : reading(t instanceof IOException io ? io : new IOException(t.getMessage(), t)));
+            }
+        }
+
+        private RuntimeException cutShort() {
+            return reading(new IOException("the download was cut short: " + count + " of " + length
+                    + " bytes (Content-Length) arrived; fetch it again"));
+        }
+
+        @Override
+        public synchronized void onComplete() {
+            if (ended) {
+                return;
+            }
+            if (length >= 0 && count < length) {
+                end(cutShort());
+                return;
+            }
+            try {
+                upload.complete();
+            } catch (RuntimeException e) {
+                end(e);
+                return;
+            }
+            ended = true;
+            watch.stop();
+            done.complete(null);
+        }
+
+        @Override
+        public CompletionStage<Void> getBody() {
+            return done;
+        }
+
+        /** Ends the body with {@code why}: the upload is dropped, the exchange abandoned, the attempt failed. */
+        synchronized void end(RuntimeException why) {
+            if (ended) {
+                return;
+            }
+            ended = true;
+            if (receiver.failure == null) {
+                receiver.failure = why;
+            }
+            if (watch != null) {
+                watch.stop();
+            }
+            if (upload != null) {
+                upload.abort();
+            }
+            if (subscription != null) {
+                subscription.cancel();
+            }
+            done.completeExceptionally(why);
+        }
+
+        private RuntimeException reading(IOException e) {
+            if (receiver.context.isCancelled()) {
+                return cancelled(receiver.jobId);
+            }
+            String host = receiver.at.getHost() == null ? "the provider" : receiver.at.getHost();
+            return fail("reading the image from " + host + " failed: " + e.getMessage(), receiver.jobId, e);
         }
     }
 

@@ -29,6 +29,8 @@ final class TestContext implements GenerationContext, Progress, ImageSink, AutoC
     final List<String> retries = new CopyOnWriteArrayList<>();
     final List<String> submitted = new CopyOnWriteArrayList<>();
     final List<byte[]> images = new CopyOnWriteArrayList<>();
+    /** How many images were opened for pushed content. */
+    final java.util.concurrent.atomic.AtomicInteger opened = new java.util.concurrent.atomic.AtomicInteger();
     final List<String> types = new CopyOnWriteArrayList<>();
     final List<URI> sources = new CopyOnWriteArrayList<>();
     private final List<Runnable> onCancel = new CopyOnWriteArrayList<>();
@@ -150,6 +152,15 @@ final class TestContext implements GenerationContext, Progress, ImageSink, AutoC
             throw new ImageDownloadException("sink: reading the image from " + source.getHost() + " failed: "
                     + e.getMessage(), null, null, e);
         }
+    }
+
+    @Override
+    public Upload open(String declaredMediaType, URI source, long expectedBytes) {
+        if (declaredMediaType != null && !declaredMediaType.startsWith("image/")) {
+            throw new ImageDownloadException("sink: declared " + declaredMediaType + " is not an image");
+        }
+        opened.incrementAndGet();
+        return ImageSink.super.open(declaredMediaType, source, expectedBytes);
     }
 
     @Override
