@@ -75,7 +75,7 @@ class DistributionIT {
         Result providers = seedream("providers");
         assertThat(providers.code()).as(providers.err()).isZero();
         assertThat(providers.out()).contains("fake - ").contains("runpod - ").contains("cloudflare - ")
-                .doesNotContain("problem:");
+                .contains("modelark - ").contains("fal - ").contains("replicate - ").doesNotContain("problem:");
 
         Result r = seedream("generate", "a lighthouse at dawn", "--provider", "fake", "--size", "2K", "--aspect", "16:9",
                 "--seed", "7", "--out", "lighthouse.png");
@@ -100,6 +100,26 @@ class DistributionIT {
         assertThat(r.err()).isEmpty();
         assertThat(r.out()).contains("wrote edited.png  2048x2048  png").contains("2 reference image(s)");
         assertThat(ImageIO.read(installed.resolve("edited.png").toFile()).getWidth()).isEqualTo(2048);
+    }
+
+    /** The command of issue 14 through {@code bin/seedream}: Replicate on 127.0.0.1, the token read from a file. */
+    @Test
+    void launcher_generatesARedFoxWithReplicateOnLoopback() throws Exception {
+        try (ReplicateStub replicate = new ReplicateStub()) {
+            replicate.answer(1, 2048, 2048);
+            List<String> args = new ArrayList<>(List.of("generate", "a red fox", "--out", "fox.png"));
+            args.addAll(replicate.options(installed));
+
+            Result r = seedream(args.toArray(String[]::new));
+
+            assertThat(r.code()).as(r.err()).isZero();
+            assertThat(r.err()).isEmpty();
+            assertThat(r.out()).contains("wrote fox.png  2048x2048  png")
+                    .contains("provider replicate, model 4.0, cost 0.03 USD (estimated)");
+            assertThat(ImageIO.read(installed.resolve("fox.png").toFile()).getHeight()).isEqualTo(2048);
+            assertThat(replicate.generations()).singleElement().extracting(sent -> sent.getHeader("Authorization"))
+                    .isEqualTo(replicate.authorization());
+        }
     }
 
     private static BufferedImage square(int side, int rgb) {
