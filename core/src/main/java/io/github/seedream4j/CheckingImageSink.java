@@ -47,6 +47,7 @@ final class CheckingImageSink implements ImageSink {
     private final ImageDestination destination;
     private final Resolution expected;
     private final Seed firstSeed;
+    private final boolean sequential;
     private final int firstIndex;
     private final int totalImages;
     private final long maxBytes;
@@ -62,13 +63,15 @@ final class CheckingImageSink implements ImageSink {
     }
 
     /**
-     * @param firstSeed the seed of the first image of this call, or {@code null}; later images count up from it
+     * @param firstSeed the seed of the first image of this call, or {@code null}; later images count up from it,
+     *        except in a sequential set, where one seed makes the whole set and every image reports it
      * @param firstIndex the index of this call's first image within the whole request
      * @param totalImages how many images the whole request can have, to name files
      * @param maxImages how many images this call may store
      */
-    CheckingImageSink(ImageDestination destination, Resolution expected, Seed firstSeed, int firstIndex,
-            int totalImages, int maxImages, long maxBytes, Owner owner) {
+    CheckingImageSink(ImageDestination destination, Resolution expected, Seed firstSeed, boolean sequential,
+            int firstIndex, int totalImages, int maxImages, long maxBytes, Owner owner) {
+        this.sequential = sequential;
         this.maxImages = maxImages;
         this.destination = destination;
         this.expected = expected;
@@ -213,7 +216,7 @@ final class CheckingImageSink implements ImageSink {
                 throw fail("the provider handed over image " + (local + 1) + " of a call that asked for at most "
                         + maxImages + "; this is a bug in the provider", null);
             }
-            this.seed = firstSeed == null ? null : firstSeed.plus(local);
+            this.seed = firstSeed == null ? null : sequential ? firstSeed : firstSeed.plus(local);
             this.declared = declared;
             this.source = source;
             this.from = source == null || source.getHost() == null ? "the provider" : source.getHost();

@@ -423,7 +423,7 @@ final class Generation {
         Call(Planner.Plan.Call planned) {
             this.planned = planned;
             this.sink = new CheckingImageSink(destination, plan.resolution, planned.sent().seed().orElse(null),
-                    planned.firstImage(), plan.outputs, planned.images(), engine.maxImageBytes, this);
+                    planned.sent().maxImages().isPresent(), planned.firstImage(), plan.outputs, planned.images(), engine.maxImageBytes, this);
             this.logger = System.getLogger("io.github.seedream4j.provider." + engine.providerId);
             this.jobId = resumeJobId;
         }

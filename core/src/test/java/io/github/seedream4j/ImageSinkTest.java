@@ -210,7 +210,7 @@ class ImageSinkTest {
     private CheckingImageSink sink(boolean toFile, long cap) {
         ImageDestination destination = toFile ? ImageDestination.directory(dir, "out", false)
                 : ImageDestination.memory();
-        return new CheckingImageSink(destination, ASKED, null, 0, 1, 1, cap, new CheckingImageSink.Owner() {
+        return new CheckingImageSink(destination, ASKED, null, false, 0, 1, 1, cap, new CheckingImageSink.Owner() {
             @Override
             public String providerId() {
                 return "test";

@@ -16,6 +16,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -45,7 +46,8 @@ class WholeModelTest {
 
             @Override
             public Capabilities capabilities() {
-                return Capabilities.builder().exactSizes(1, 8192).pricing(PriceModel.perImage(Cost.usd("0.04")))
+                return Capabilities.builder().exactSizes(1, 8192).seed(true)
+                        .pricing(PriceModel.perImage(Cost.usd("0.04")))
                         .model(ModelOffer.textOnly(SeedreamModel.V4_0, "v4"))
                         .model(new ModelOffer(SeedreamModel.V4_5, "v45", Set.of(ImageTransport.DATA_URI,
                                 ImageTransport.URL), true))
@@ -148,6 +150,17 @@ class WholeModelTest {
         }
         assertThat(calls).hasSize(1);
         assertThat(calls.get(0).images()).isEqualTo(4);
+    }
+
+    /** One seed makes a whole set: every image reports it, none a seed that was never sent. */
+    @Test
+    void sequentialSet_everyImageReportsTheOneSeedSent() {
+        try (SeedreamClient client = client(3)) {
+            GenerationResult r = client.generate(GenerationRequest.of("a storyboard of a fox")
+                    .withModel(SeedreamModel.V4_5).withMaxImages(4).withSeed(Seed.of(42)));
+            assertThat(r.images()).extracting(GeneratedImage::seed).containsOnly(Optional.of(Seed.of(42)));
+        }
+        assertThat(calls.get(0).request().seed()).contains(Seed.of(42));
     }
 
     @Test
