@@ -9,6 +9,7 @@ import io.github.seedream4j.InvalidRequestException;
 import io.github.seedream4j.Seed;
 import io.github.seedream4j.SeedreamClient;
 import io.github.seedream4j.SeedreamException;
+import io.github.seedream4j.SeedreamModel;
 import io.github.seedream4j.UnsupportedOptionException;
 import io.github.seedream4j.UnsupportedOptionPolicy;
 import io.github.seedream4j.Warning;
@@ -42,14 +43,16 @@ import org.springframework.ai.image.ImageResponseMetadata;
  *       weight form the negative prompt (Stability AI's convention); a weight other than 1 or -1 cannot be honoured;</li>
  *   <li>{@code n} is the number of images; {@code width} and {@code height} (both or neither) are exact pixels;
  *       {@link SeedreamImageOptions} adds {@code seed} and {@code negativePrompt};</li>
- *   <li>{@code model} may be {@value #MODEL} (the provider's settings choose where it runs); another model,
+ *   <li>{@code model} may be one of {@link #MODELS} ({@code seedream-4.0}, {@code seedream-4.5},
+ *       {@code seedream-5.0-lite}; unset, the provider's default, {@value #MODEL} where it serves it); another model,
  *       {@code style}, a response format other than {@code b64_json}, and a weight that cannot be honoured follow the
  *       client's {@link UnsupportedOptionPolicy}: with {@code WARN} the request goes on without them and the
  *       response metadata carries a warning ({@value #WARNINGS}); with {@code REFUSE} an
  *       {@link UnsupportedOptionException} is thrown before anything is sent. Nothing is dropped silently;</li>
- *   <li>reference images (Spring AI 2 {@code ImageMessage} media) are refused with an
- *       {@link UnsupportedOptionException} whatever the policy: an image made without them would not be the one
- *       asked for.</li>
+ *   <li>reference images (Spring AI 2 {@code ImageMessage} media, every message's in order) are sent as Seedream's
+ *       reference images: a {@code Media} with bytes as bytes, with a URL as a URL; core checks them against the
+ *       model's limits, and a provider that cannot take them refuses the request with a message saying what
+ *       would work.</li>
  * </ul>
  *
  * <p>Each image is returned as base64 in {@link Image#getB64Json()}. seedream4j fetches every image as soon as it is
@@ -62,8 +65,10 @@ import org.springframework.ai.image.ImageResponseMetadata;
  */
 public final class SeedreamImageModel implements ImageModel {
 
-    /** The model this image model generates with. */
+    /** The model this image model generates with when the options name none and the provider serves it. */
     public static final String MODEL = "seedream-4.0";
+    /** The model names the options take, one per Seedream version. */
+    public static final List<String> MODELS = List.of("seedream-4.0", "seedream-4.5", "seedream-5.0-lite");
     /** Response metadata key: the provider id, a {@link String}. */
     public static final String PROVIDER = "seedream.provider";
     /** Response metadata key: the seed of the first image, a {@link Long}; absent when the provider takes none. */
@@ -120,9 +125,18 @@ public final class SeedreamImageModel implements ImageModel {
      * @throws NullPointerException if {@code prompt} is null
      * @throws InvalidRequestException if the prompt has no text, or only one of width and height
      * @throws UnsupportedOptionException if it asks for what Seedream cannot honour and the policy is
-     *         {@code REFUSE}, or if it carries reference images
+     *         {@code REFUSE}
      * @throws SeedreamException a subtype saying what went wrong at the provider
      */
+    /** The version {@code name} names ({@code seedream-4.5}, or core's forms such as {@code 4.5}), or null. */
+    private static SeedreamModel model(String name) {
+        try {
+            return SeedreamModel.parse(name);
+        } catch (InvalidRequestException e) {
+            return null;
+        }
+    }
+
     @Override
     public ImageResponse call(ImagePrompt prompt) {
         Objects.requireNonNull(prompt, "prompt");
@@ -132,7 +146,6 @@ public final class SeedreamImageModel implements ImageModel {
         StringJoiner positive = new StringJoiner(" ");
         StringJoiner negative = new StringJoiner(" ");
         for (ImageMessage message : prompt.getInstructions()) {
-            ReferenceImages.refuseMedia(message, client.providerId());
             if (message.getText() == null || message.getText().isBlank()) {
                 continue;
             }
@@ -166,10 +179,17 @@ public final class SeedreamImageModel implements ImageModel {
         if (options.getSeed() != null) {
             request.seed(Seed.of(options.getSeed()));
         }
-        if (options.getModel() != null && !options.getModel().equalsIgnoreCase(MODEL)) {
-            unsupported.add("model '" + options.getModel() + "': this image model generates with " + MODEL
-                    + " on provider " + client.providerId() + "; leave the model unset or set it to " + MODEL);
+        if (options.getModel() != null) {
+            SeedreamModel model = model(options.getModel());
+            if (model != null) {
+                request.model(model);
+            } else {
+                unsupported.add("model '" + options.getModel() + "': this image model generates with Seedream ("
+                        + String.join(", ", MODELS) + ") on provider " + client.providerId() + "; leave the model "
+                        + "unset for the provider's default or set one of them");
+            }
         }
+        request.images(ReferenceImages.of(prompt.getInstructions()));
         if (options.getStyle() != null) {
             unsupported.add("style '" + options.getStyle() + "': Seedream has no style parameter; describe the "
                     + "style in the prompt");

@@ -103,7 +103,7 @@ public class SeedreamImageOptions implements ImageOptions {
         return model;
     }
 
-    /** @param model {@value SeedreamImageModel#MODEL}, or {@code null} */
+    /** @param model one of {@link SeedreamImageModel#MODELS}, or {@code null} for the provider's default */
     public void setModel(String model) {
         this.model = model;
     }
@@ -212,7 +212,7 @@ public class SeedreamImageOptions implements ImageOptions {
         }
 
         /**
-         * @param model {@value SeedreamImageModel#MODEL}
+         * @param model one of {@link SeedreamImageModel#MODELS}, or {@code null} for the provider's default
          * @return this builder
          */
         public Builder model(String model) {

@@ -5,24 +5,31 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.seedream4j.GenerationRequest;
 import io.github.seedream4j.InvalidRequestException;
+import io.github.seedream4j.ReferenceImage;
 import io.github.seedream4j.SeedreamClient;
+import io.github.seedream4j.SeedreamModel;
 import io.github.seedream4j.UnsupportedOptionException;
 import io.github.seedream4j.UnsupportedOptionPolicy;
 import io.github.seedream4j.provider.fake.FakeLedger;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.math.BigDecimal;
+import java.net.URI;
 import java.nio.ByteBuffer;
 import java.util.Base64;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
+import org.springframework.ai.content.Media;
 import org.springframework.ai.image.ImageGeneration;
 import org.springframework.ai.image.ImageMessage;
 import org.springframework.ai.image.ImageOptions;
 import org.springframework.ai.image.ImagePrompt;
 import org.springframework.ai.image.ImageResponse;
+import org.springframework.core.io.ByteArrayResource;
+import org.springframework.util.MimeTypeUtils;
 
 /** Spring AI prompts and options, mapped onto the fake provider. */
 class SeedreamImageModelTest {
@@ -182,8 +189,9 @@ class SeedreamImageModelTest {
         assertThat(list(response, SeedreamImageModel.WARNINGS)).containsExactly(
                 "unsupported-option: prompt weight 0.5: Seedream weighs every prompt alike; the text is used at full "
                         + "weight",
-                "unsupported-option: model 'dall-e-3': this image model generates with seedream-4.0 on provider "
-                        + "fake; leave the model unset or set it to seedream-4.0",
+                "unsupported-option: model 'dall-e-3': this image model generates with Seedream (seedream-4.0, "
+                        + "seedream-4.5, seedream-5.0-lite) on provider fake; leave the model unset for the provider's "
+                        + "default or set one of them",
                 "unsupported-option: response format 'png': only b64_json and url are known; the image is returned "
                         + "as b64_json");
     }
@@ -231,5 +239,72 @@ class SeedreamImageModelTest {
     /** Spring AI's portable options, as another library would pass them. */
     private record PlainOptions(Integer getN, Integer getWidth, Integer getHeight, String getModel,
             String getResponseFormat, String getStyle) implements ImageOptions {
+    }
+
+    @Test
+    void call_modelNamesASeedreamVersion() {
+        model(UnsupportedOptionPolicy.REFUSE).call(new ImagePrompt("a lighthouse", options().model("seedream-4.5")
+                .build()));
+
+        assertThat(sent()).singleElement().satisfies(r -> assertThat(r.model()).contains(SeedreamModel.V4_5));
+    }
+
+    @Test
+    void media_becomeReferenceImages_bytesAsBytesUrlsAsUrls() {
+        byte[] png = Base64.getDecoder().decode(TINY_PNG);
+
+        assertThat(ReferenceImages.of(new Media(MimeTypeUtils.IMAGE_PNG, new ByteArrayResource(png)), 1))
+                .isInstanceOfSatisfying(ReferenceImage.Inline.class, i -> assertThat(i.bytes()).isEqualTo(png));
+        assertThat(ReferenceImages.of(new Media(MimeTypeUtils.IMAGE_PNG, URI.create("https://example.com/cat.png")),
+                2)).isEqualTo(ReferenceImage.url("https://example.com/cat.png"));
+        assertThat(ReferenceImages.of(Media.builder().mimeType(MimeTypeUtils.IMAGE_PNG)
+                .data("data:image/png;base64," + TINY_PNG).build(), 3))
+                .isInstanceOfSatisfying(ReferenceImage.Inline.class, i -> assertThat(i.bytes()).isEqualTo(png));
+        assertThatThrownBy(() -> ReferenceImages.of(Media.builder().mimeType(MimeTypeUtils.IMAGE_PNG)
+                .data("data:image/png,rawbytes").build(), 4)).isInstanceOf(InvalidRequestException.class)
+                .hasMessage("reference image 4 is a data URI that is not base64: give the image's bytes or its "
+                        + "https URL");
+        assertThatThrownBy(() -> ReferenceImages.of(Media.builder().mimeType(MimeTypeUtils.IMAGE_PNG)
+                .data(42).build(), 5)).isInstanceOf(InvalidRequestException.class)
+                .hasMessage("reference image 5 holds a Integer: give a Media with the image's bytes (a Resource) or "
+                        + "its https URL");
+    }
+
+    /** Spring AI 2's ImageMessage carries media; 1.1's has none, so there this test has nothing to run. */
+    @Test
+    void call_sendsEveryMessagesMediaAsReferenceImagesInOrder() throws Exception {
+        java.lang.reflect.Constructor<ImageMessage> withMedia;
+        try {
+            withMedia = ImageMessage.class.getConstructor(String.class, Float.class, java.util.Collection.class,
+                    java.util.Map.class);
+        } catch (NoSuchMethodException e) {
+            Assumptions.abort("this Spring AI's ImageMessage carries no media (Spring AI 1.x)");
+            return;
+        }
+        byte[] png = Base64.getDecoder().decode(TINY_PNG);
+        ImageMessage cat = withMedia.newInstance("put the hat on the cat", null,
+                List.of(new Media(MimeTypeUtils.IMAGE_PNG, new ByteArrayResource(png))), java.util.Map.of());
+        ImageMessage hat = withMedia.newInstance("", null,
+                List.of(new Media(MimeTypeUtils.IMAGE_PNG, URI.create("https://example.com/hat.png"))),
+                java.util.Map.of());
+
+        model(UnsupportedOptionPolicy.REFUSE).call(new ImagePrompt(List.of(cat, hat)));
+
+        assertThat(sent()).singleElement().satisfies(r -> assertThat(r.images()).containsExactly(
+                ReferenceImage.bytes(png), ReferenceImage.url("https://example.com/hat.png")));
+    }
+
+    /** A 64x64 PNG, large enough for every model's reference image limits. */
+    private static final String TINY_PNG = png64();
+
+    private static String png64() {
+        try {
+            java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+            javax.imageio.ImageIO.write(new java.awt.image.BufferedImage(64, 64,
+                    java.awt.image.BufferedImage.TYPE_INT_RGB), "png", out);
+            return Base64.getEncoder().encodeToString(out.toByteArray());
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 }
