@@ -284,7 +284,7 @@ class SeedreamImageModelTest {
         byte[] png = Base64.getDecoder().decode(TINY_PNG);
         ImageMessage cat = withMedia.newInstance("put the hat on the cat", null,
                 List.of(new Media(MimeTypeUtils.IMAGE_PNG, new ByteArrayResource(png))), java.util.Map.of());
-        ImageMessage hat = withMedia.newInstance("", null,
+        ImageMessage hat = withMedia.newInstance("in this style", null,
                 List.of(new Media(MimeTypeUtils.IMAGE_PNG, URI.create("https://example.com/hat.png"))),
                 java.util.Map.of());
 
