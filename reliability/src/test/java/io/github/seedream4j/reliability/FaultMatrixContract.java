@@ -95,6 +95,7 @@ abstract class FaultMatrixContract {
         fileName = "img." + h.imageFormat().extension();
         server = new WireMockServer(HttpProviderHarness.serverConfig());
         server.start();
+        h.on(server.baseUrl());
     }
 
     @AfterAll
@@ -105,7 +106,8 @@ abstract class FaultMatrixContract {
     // ------------------------------------------------------------------ the rows
 
     Stream<Row> rows() {
-        HttpProviderHarness h = harness();
+        // the harness of start(): it knows the stub server, whose URLs some providers' bodies name
+        HttpProviderHarness h = this.h;
         byte[] image = h.image(h.size().width(), h.size().height());
         Resolution size = h.size();
         String imagePath = "/img/out." + h.imageFormat().extension();
@@ -192,8 +194,8 @@ abstract class FaultMatrixContract {
         }
         rows.add(row("404 (wrong endpoint)", e -> e.submitWith(HttpProviderHarness.json(404,
                 "{\"error\":\"not found\"}"))).fails(ConfigurationException.class, h.notFoundAdvice()));
-        rows.add(row("done without an image", e -> e.submitWith(HttpProviderHarness.json(200,
-                h.completedWithoutImageBody()))).fails(GenerationFailedException.class, h.noImageAdvice()));
+        rows.add(row("done without an image", Env::doneWithoutImage)
+                .fails(GenerationFailedException.class, h.noImageAdvice()));
 
         // the job's life after acceptance
         if (h.hasJobs()) {
@@ -210,7 +212,7 @@ abstract class FaultMatrixContract {
             }).jobs().fails(GenerationFailedException.class, h.expiredAdvice()));
             rows.add(row("polled job COMPLETED without an image", e -> {
                 e.submitWith(HttpProviderHarness.json(200, h.jobBody("IN_PROGRESS")));
-                e.pollWith(HttpProviderHarness.json(200, h.completedWithoutImageBody()));
+                e.polledDoneWithoutImage();
             }).jobs().fails(GenerationFailedException.class, h.noImageAdvice()));
             rows.add(row("unknown status value", e -> {
                 e.submitWith(HttpProviderHarness.json(200, h.jobBody("IN_QUEUE")));
@@ -221,7 +223,7 @@ abstract class FaultMatrixContract {
             rows.add(row("status poll answers 503, then completes", e -> {
                 e.submitWith(HttpProviderHarness.json(200, h.jobBody("IN_QUEUE")));
                 e.sequence(h::poll, HttpProviderHarness.json(503, "{\"error\":\"busy\"}"),
-                        HttpProviderHarness.json(200, e.completedBody()));
+                        HttpProviderHarness.json(200, e.polledCompletedBody()));
                 e.imageWith(h.imageResponse(image));
             }).jobs().succeeds().retries(1));
             rows.add(row("status poll connection reset, then completes", e -> {
@@ -229,7 +231,7 @@ abstract class FaultMatrixContract {
                 // two resets: the JDK resends the GET once by itself, the second reset reaches the provider's retry
                 e.sequence(h::poll, aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER),
                         aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER),
-                        HttpProviderHarness.json(200, e.completedBody()));
+                        HttpProviderHarness.json(200, e.polledCompletedBody()));
                 e.imageWith(h.imageResponse(image));
             }).jobs().succeeds().retries(1));
         }
@@ -298,6 +300,7 @@ abstract class FaultMatrixContract {
         server.resetAll();
         Env env = new Env();
         env.baseUrl = server.baseUrl();
+        h.stubFollowUp(server, server.baseUrl() + imagePath);
         row.stub.accept(env);
         if (!env.imageStubbed) {
             env.imageWith(image());
@@ -485,6 +488,30 @@ abstract class FaultMatrixContract {
             return h.completedBody(server.baseUrl() + imagePath);
         }
 
+        String polledCompletedBody() {
+            return h.polledCompletedBody(server.baseUrl() + imagePath);
+        }
+
+        /** The provider says it is done, but names no image: in its POST's answer, or in its result. */
+        void doneWithoutImage() {
+            if (h.result() == null) {
+                submitWith(HttpProviderHarness.json(200, h.completedWithoutImageBody()));
+            } else {
+                submitWith(HttpProviderHarness.json(200, completedBody()));
+                server.stubFor(h.result().willReturn(HttpProviderHarness.json(200, h.completedWithoutImageBody())));
+            }
+        }
+
+        /** A poll says the job is done, but names no image: in the poll's answer, or in the result. */
+        void polledDoneWithoutImage() {
+            if (h.result() == null) {
+                pollWith(HttpProviderHarness.json(200, h.completedWithoutImageBody()));
+            } else {
+                pollWith(HttpProviderHarness.json(200, polledCompletedBody()));
+                server.stubFor(h.result().willReturn(HttpProviderHarness.json(200, h.completedWithoutImageBody())));
+            }
+        }
+
         void submitWith(ResponseDefinitionBuilder response) {
             server.stubFor(h.submit().willReturn(response));
         }
@@ -492,7 +519,7 @@ abstract class FaultMatrixContract {
         void pollWith(ResponseDefinitionBuilder response) {
             server.stubFor(h.poll().willReturn(response));
             if (h.cancel() != null) {
-                server.stubFor(h.cancel().willReturn(HttpProviderHarness.json(200, h.jobBody("CANCELLED"))));
+                server.stubFor(h.cancel().willReturn(HttpProviderHarness.json(200, h.cancelledBody())));
             }
         }
 

@@ -54,6 +54,7 @@ abstract class LoadWithFaultsContract {
         WireMockServer server = new WireMockServer(HttpProviderHarness.serverConfig()
                 .containerThreads(40).disableRequestJournal());
         server.start();
+        h.on(server.baseUrl());
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         int before = threads.getThreadCount();
         AtomicInteger peak = new AtomicInteger(before);
@@ -80,6 +81,7 @@ abstract class LoadWithFaultsContract {
             server.stubFor(get(urlPathEqualTo(path)).willReturn(h.imageResponse(h.image(h.size().width(),
                     h.size().height()))));
             server.stubFor(h.submit().atPriority(10).willReturn(HttpProviderHarness.json(200, h.completedBody(image))));
+            h.stubFollowUp(server, image);
             int refused = 0;
             for (int n = 0; n < SIZE; n += 10) {
                 // every tenth generation (told apart by its prompt) is refused once, alternately 429 and 503,

@@ -34,11 +34,11 @@ abstract class ResourceReleaseContract {
 
     static final String KEY = "canary-key-RELEASE-77c0aa";
     static final String IMAGE = "/img/slow";
-    static final int CYCLES = 100;
     /** Pooled keep-alive connections of the shared client and their server ends; before the fix: +288 for 100. */
     static final long FD_SLACK = 12;
 
     private WireMockServer server;
+    private HttpProviderHarness h;
     @TempDir
     Path temp;
 
@@ -49,6 +49,7 @@ abstract class ResourceReleaseContract {
     void start() {
         server = new WireMockServer(HttpProviderHarness.serverConfig());
         server.start();
+        h = harness().on(server.baseUrl());
     }
 
     @AfterEach
@@ -57,18 +58,16 @@ abstract class ResourceReleaseContract {
     }
 
     private SeedreamClient client(Duration timeout, GenerationListenerList listener) {
-        HttpProviderHarness h = harness();
         return SeedreamClient.builder().provider(h.providerId()).settings(h.settings(server.baseUrl(), KEY))
                 .systemProperties(k -> null).environment(k -> null).timeout(timeout).listener(listener::add).build();
     }
 
     @Test
     void cancel_whilePolling_cancelsTheJobAndLeavesNothing() throws Exception {
-        HttpProviderHarness h = harness();
         org.junit.jupiter.api.Assumptions.assumeTrue(h.hasJobs(), "no jobs to poll");
         server.stubFor(h.submit().willReturn(HttpProviderHarness.json(200, h.jobBody("IN_QUEUE"))));
         server.stubFor(h.poll().willReturn(HttpProviderHarness.json(200, h.jobBody("IN_PROGRESS"))));
-        server.stubFor(h.cancel().willReturn(HttpProviderHarness.json(200, h.jobBody("CANCELLED"))));
+        server.stubFor(h.cancel().willReturn(HttpProviderHarness.json(200, h.cancelledBody())));
         GenerationListenerList events = new GenerationListenerList();
         Path dir = temp.resolve("out");
         CompletableFuture<GenerationResult> f;
@@ -88,11 +87,10 @@ abstract class ResourceReleaseContract {
 
     @Test
     void deadline_duringASlowDownload_leavesNoFileEvenAfterTheBodyArrives() throws Exception {
-        HttpProviderHarness h = harness();
         // larger than the 256 KiB header read, so the body streams into a .part file
         byte[] large = h.largeImage();
         assertThat(large.length).as("image bytes").isGreaterThan(256 * 1024);
-        server.stubFor(h.submit().willReturn(HttpProviderHarness.json(200, h.completedBody(server.baseUrl() + IMAGE))));
+        completed();
         // headers at once, then the body in pieces over 2.5 s: the sink has a .part file open when the deadline hits
         server.stubFor(get(urlPathEqualTo(IMAGE)).willReturn(h.imageResponse(large)
                 .withChunkedDribbleDelay(10, 2500)));
@@ -118,8 +116,7 @@ abstract class ResourceReleaseContract {
      */
     @Test
     void deadline_duringAStalledDownload_leavesNoThreadReadingTheBody() throws Exception {
-        HttpProviderHarness h = harness();
-        server.stubFor(h.submit().willReturn(HttpProviderHarness.json(200, h.completedBody(server.baseUrl() + IMAGE))));
+        completed();
         // two pieces 10 s apart: the first half of the image at once, then silence past the deadline
         server.stubFor(get(urlPathEqualTo(IMAGE)).willReturn(h.imageResponse(h.largeImage())
                 .withChunkedDribbleDelay(2, 20_000)));
@@ -137,8 +134,7 @@ abstract class ResourceReleaseContract {
 
     @Test
     void close_duringASlowDownload_interruptsItAndRemovesThePartFile() throws Exception {
-        HttpProviderHarness h = harness();
-        server.stubFor(h.submit().willReturn(HttpProviderHarness.json(200, h.completedBody(server.baseUrl() + IMAGE))));
+        completed();
         server.stubFor(get(urlPathEqualTo(IMAGE)).willReturn(h.imageResponse(h.largeImage())
                 .withChunkedDribbleDelay(20, 4000)));
         GenerationListenerList events = new GenerationListenerList();
@@ -159,14 +155,15 @@ abstract class ResourceReleaseContract {
     /**
      * Issue 16 #14 and 19 #10: 100 cycles of build, generate, close left 92 JDK selector threads and 288 file
      * descriptors until a GC, because every provider made a JDK client of its own. Every HTTP provider now shares one
-     * JDK client per JVM: after 100 cycles there is no new selector thread, none of the clients' threads, and the
-     * open file descriptors have not grown with the cycles. The closed clients stay referenced meanwhile, as an
-     * application may keep them: a closed client must hold nothing, whenever the garbage collector runs.
+     * JDK client per JVM: after 100 cycles ({@link HttpProviderHarness#releaseCycles()}) there is no new selector
+     * thread, none of the clients' threads, and the open file descriptors have not grown with the cycles. The closed
+     * clients stay referenced meanwhile, as an application may keep them: a closed client must hold nothing, whenever
+     * the garbage collector runs.
      */
     @Test
-    void hundredCycles_buildGenerateClose_leaveNoThreadAndNoSocket() throws Exception {
-        HttpProviderHarness h = harness();
-        server.stubFor(h.submit().willReturn(HttpProviderHarness.json(200, h.completedBody(server.baseUrl() + IMAGE))));
+    void manyCycles_buildGenerateClose_leaveNoThreadAndNoSocket() throws Exception {
+        int cycles = h.releaseCycles();
+        completed();
         server.stubFor(get(urlPathEqualTo(IMAGE)).willReturn(h.imageResponse(h.image(h.size().width(),
                 h.size().height()))));
         for (int i = 0; i < 3; i++) {
@@ -176,18 +173,24 @@ abstract class ResourceReleaseContract {
         long fdsBefore = Leaks.openFileDescriptors();
         List<SeedreamClient> closed = new ArrayList<>();
 
-        for (int i = 0; i < CYCLES; i++) {
+        for (int i = 0; i < cycles; i++) {
             closed.add(cycle(h));
         }
 
-        assertThat(Leaks.threads("HttpClient-")).as("JDK client threads after %d cycles", CYCLES)
+        assertThat(Leaks.threads("HttpClient-")).as("JDK client threads after %d cycles", cycles)
                 .hasSizeLessThanOrEqualTo((int) selectorsBefore);
         assertThat(Leaks.clientThreadsAfter(h.providerId(), Duration.ofSeconds(5))).as("client threads").isEmpty();
         if (fdsBefore >= 0) {
-            assertThat(Leaks.openFileDescriptors() - fdsBefore).as("file descriptors opened by %d cycles", CYCLES)
+            assertThat(Leaks.openFileDescriptors() - fdsBefore).as("file descriptors opened by %d cycles", cycles)
                     .isLessThanOrEqualTo(FD_SLACK);
         }
-        assertThat(closed).hasSize(CYCLES);
+        assertThat(closed).hasSize(cycles);
+    }
+
+    /** The generation POST leads to the image at {@link #IMAGE}, its follow-up stubbed. */
+    private void completed() {
+        server.stubFor(h.submit().willReturn(HttpProviderHarness.json(200, h.completedBody(server.baseUrl() + IMAGE))));
+        h.stubFollowUp(server, server.baseUrl() + IMAGE);
     }
 
     /** Build, generate once, close; returns the closed client. */

@@ -6,6 +6,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 
 import com.github.tomakehurst.wiremock.client.MappingBuilder;
+import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.matching.RequestPatternBuilder;
 import java.util.Map;
 
@@ -75,6 +76,11 @@ final class RunpodHarness extends HttpProviderHarness {
     @Override
     String jobBody(String status) {
         return "{\"id\":\"" + JOB + "\",\"status\":\"" + status + "\"}";
+    }
+
+    @Override
+    ResponseDefinitionBuilder failedJob(String error) {
+        return json(200, "{\"id\":\"" + JOB + "\",\"status\":\"FAILED\",\"error\":\"" + error + "\"}");
     }
 
     @Override

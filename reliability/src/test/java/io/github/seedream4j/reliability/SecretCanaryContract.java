@@ -56,6 +56,7 @@ abstract class SecretCanaryContract {
     static final String CANARY = "sk-CANARY-3b7e51f0c9d24a68";
 
     private WireMockServer server;
+    private HttpProviderHarness h;
     private final List<LogRecord> records = new CopyOnWriteArrayList<>();
     private final Handler capture = new Handler() {
         @Override
@@ -82,6 +83,7 @@ abstract class SecretCanaryContract {
     void start() {
         server = new WireMockServer(HttpProviderHarness.serverConfig());
         server.start();
+        h = harness().on(server.baseUrl());
         Logger root = LogManager.getLogManager().getLogger("");
         rootLevel = root.getLevel();
         root.setLevel(Level.ALL);
@@ -98,12 +100,11 @@ abstract class SecretCanaryContract {
     }
 
     Stream<Scenario> scenarios() {
-        HttpProviderHarness h = harness();
         String image = "/img/out." + h.imageFormat().extension();
         byte[] bytes = h.image(h.size().width(), h.size().height());
         List<Scenario> list = new ArrayList<>();
         list.add(new Scenario("success", () -> {
-            submit(HttpProviderHarness.json(200, h.completedBody(server.baseUrl() + image)));
+            completed(server.baseUrl() + image);
             server.stubFor(get(urlPathEqualTo(image)).willReturn(h.imageResponse(bytes)));
         }));
         list.add(new Scenario("401 whose body echoes the key", () -> submit(HttpProviderHarness.json(401,
@@ -113,37 +114,49 @@ abstract class SecretCanaryContract {
                         + "</title></html>"))));
         list.add(new Scenario("429 whose body echoes the key", () -> submit(HttpProviderHarness.json(429,
                 "{\"message\":\"slow down " + CANARY + "\"}").withHeader("Retry-After", "0"))));
+        list.add(new Scenario("403 whose body echoes the Authorization header", () -> submit(HttpProviderHarness.json(
+                403, "{\"error\":\"refused header 'Authorization: " + h.authorization(CANARY) + "'\"}"))));
         list.add(new Scenario("connection reset after the request", () -> submit(aResponse()
                 .withFault(Fault.CONNECTION_RESET_BY_PEER))));
         list.add(new Scenario("image URL carrying the key, expired", true, () -> {
-            submit(HttpProviderHarness.json(200, h.completedBody(server.baseUrl() + image + "?token=" + CANARY)));
+            completed(server.baseUrl() + image + "?token=" + CANARY);
             server.stubFor(get(urlPathEqualTo(image)).willReturn(aResponse().withStatus(403)
                     .withBody("denied " + CANARY)));
         }));
         list.add(new Scenario("image URL carrying the key in its user-info, expired", true, () -> {
-            submit(HttpProviderHarness.json(200, h.completedBody("http://user:" + CANARY + "@localhost:"
-                    + server.port() + image)));
+            completed("http://user:" + CANARY + "@localhost:" + server.port() + image);
             server.stubFor(get(urlPathEqualTo(image)).willReturn(aResponse().withStatus(404)));
         }));
         list.add(new Scenario("image URL carrying the key, success", true, () -> {
-            submit(HttpProviderHarness.json(200, h.completedBody(server.baseUrl() + image + "?token=" + CANARY)));
+            completed(server.baseUrl() + image + "?token=" + CANARY);
             server.stubFor(get(urlPathEqualTo(image)).willReturn(h.imageResponse(bytes)));
         }));
         if (h.hasJobs()) {
-            list.add(new Scenario("job FAILED with the key in its error", () -> submit(HttpProviderHarness.json(200,
-                    "{\"id\":\"" + h.jobId() + "\",\"status\":\"FAILED\",\"error\":\"auth " + CANARY + "\"}"))));
+            list.add(new Scenario("job FAILED with the key in its error", () -> {
+                if (h.result() == null) {
+                    submit(h.failedJob("auth " + CANARY));
+                } else {
+                    completed(server.baseUrl() + image);
+                    server.stubFor(h.result().willReturn(h.failedJob("auth " + CANARY)));
+                }
+            }));
         }
         return list.stream();
     }
 
     private void submit(ResponseDefinitionBuilder response) {
-        server.stubFor(harness().submit().willReturn(response));
+        server.stubFor(h.submit().willReturn(response));
+    }
+
+    /** The generation POST leads to the image at {@code imageUrl}, its follow-up stubbed. */
+    private void completed(String imageUrl) {
+        submit(HttpProviderHarness.json(200, h.completedBody(imageUrl)));
+        h.stubFollowUp(server, imageUrl);
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("scenarios")
     void generate_neverShowsTheKey(Scenario scenario) {
-        HttpProviderHarness h = harness();
         server.resetAll();
         records.clear();
         scenario.stub.run();
@@ -185,7 +198,7 @@ abstract class SecretCanaryContract {
         }
 
         // the canary was really in use, and the capture really saw the HTTP traffic at the most verbose level
-        assertThat(server.findAll(h.submitted().withHeader("Authorization", equalTo("Bearer " + CANARY))))
+        assertThat(server.findAll(h.submitted().withHeader("Authorization", equalTo(h.authorization(CANARY)))))
                 .isNotEmpty();
         assertThat(records).extracting(LogRecord::getMessage).anyMatch(m -> m.startsWith("--> POST"))
                 .anyMatch(m -> m.startsWith("<-- HTTP") || m.startsWith("<-- failed"))
@@ -201,7 +214,6 @@ abstract class SecretCanaryContract {
     @ParameterizedTest(name = "key ending in {0}")
     @org.junit.jupiter.params.provider.ValueSource(strings = {"\r", "\n", "\r\n", "\u001b"})
     void build_withAKeyThatCannotTravelInAHeader_neverShowsIt(String tail) {
-        HttpProviderHarness h = harness();
         server.resetAll();
         records.clear();
         Map<String, String> settings = new java.util.HashMap<>(h.settings(server.baseUrl(), CANARY + tail));

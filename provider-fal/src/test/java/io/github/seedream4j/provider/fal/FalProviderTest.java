@@ -291,6 +291,43 @@ class FalProviderTest {
                 + "fal's Seedream 5.0-lite takes no seed, so the seed reported with the image does not reproduce it"));
     }
 
+    @Test
+    void aStatusFalDoesNotDocument_isPolledOn_andTheResultFetchedOnceCompleted() {
+        server.stubFor(post(urlPathEqualTo(V4)).willReturn(json(200, Vectors.text("queue-submit.json"))));
+        server.stubFor(get(urlPathEqualTo(AT + "/status")).inScenario("queue").whenScenarioStateIs(STARTED)
+                .willSetStateTo("done").willReturn(json(200, "{\"status\": \"HIBERNATING\", \"request_id\": \"" + ID
+                        + "\"}")));
+        server.stubFor(get(urlPathEqualTo(AT + "/status")).inScenario("queue").whenScenarioStateIs("done")
+                .willReturn(json(200, completed(ID))));
+        result(AT, 1024, 1024, 1);
+
+        GenerationResult result = client(b -> b).generate(GenerationRequest.builder("a red fox").size(1024, 1024)
+                .build());
+
+        assertThat(result.images()).hasSize(1);
+        assertThat(polled()).containsExactly("HIBERNATING", "COMPLETED");
+        server.verify(1, getRequestedFor(urlPathEqualTo(AT)));
+    }
+
+    @Test
+    void aStatusFalDoesNotDocument_isWaitedOut_untilCancelled_withoutFetchingTheResult() throws InterruptedException {
+        slowRequest();
+        server.stubFor(get(urlPathEqualTo(AT + "/status")).willReturn(json(200, "{\"status\": \"HIBERNATING\", "
+                + "\"request_id\": \"" + ID + "\"}")));
+        GenerationHandle handle = client(b -> b).submit(GenerationRequest.builder("a red fox").size(1024, 1024)
+                .build());
+        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        while (server.countRequestsMatching(getRequestedFor(urlPathEqualTo(AT + "/status")).build()).getCount() < 3
+                && !handle.isDone() && System.nanoTime() - end < 0) {
+            Thread.sleep(20);
+        }
+
+        assertThat(handle.isDone()).as("the generation ended at an unknown status").isFalse();
+        server.verify(0, getRequestedFor(urlPathEqualTo(AT)));
+        assertThat(handle.cancel()).isTrue();
+        awaitCancel();
+    }
+
     // ----------------------------------------------------------------------------------------------- errors
 
     @Test

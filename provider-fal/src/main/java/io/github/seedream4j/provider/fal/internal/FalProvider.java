@@ -42,8 +42,8 @@ import tools.jackson.core.JacksonException;
  *       generation already ended, so a late request id is cancelled on arrival);</li>
  *   <li><b>status</b> {@code GET status_url} on the context's scheduler, a sixth of the request's age apart (250 ms
  *       to 3 s), each poll reported with the status and queue position;</li>
- *   <li><b>result</b> {@code GET response_url} once the status is no longer {@code IN_QUEUE} or {@code IN_PROGRESS}.
- *       fal has no failed status: a failed request is {@code COMPLETED} and its result answers with the error
+ *   <li><b>result</b> {@code GET response_url} once the status is {@code COMPLETED}; any other status, also one
+ *       fal does not document, is polled on, as fal's clients do. fal has no failed status: a failed request is {@code COMPLETED} and its result answers with the error
  *       (422 for validation and content policy, 5xx when fal could not run it), which is translated;</li>
  *   <li><b>images</b> are fetched at once, in order, with the toolkit's downloader (fal's CDN URLs expire), or
  *       decoded when fal returns them inline as {@code data:} URIs;</li>
@@ -284,7 +284,7 @@ final class FalProvider implements ImageProvider {
             return s;
         }
 
-        /** Fetches the result of a request that is no longer pending, then its images. */
+        /** Fetches the result of a request that completed, then its images. */
         private void fetch(QueueStatus completed) {
             http.send(context, request(job.response(), RESULT_TIMEOUT).GET().build(), Idempotency.IDEMPOTENT)
                     .thenCompose(reply -> {

@@ -24,12 +24,15 @@ record QueueStatus(String status, @JsonProperty("request_id") String requestId,
         @JsonProperty("cancel_url") String cancelUrl, @JsonProperty("queue_position") Integer queuePosition,
         JsonNode metrics) {
 
-    static final String IN_QUEUE = "IN_QUEUE";
-    static final String IN_PROGRESS = "IN_PROGRESS";
+    static final String COMPLETED = "COMPLETED";
 
-    /** {@return whether the request is still waiting or running; any other status leads to the result} */
+    /**
+     * {@return whether the request has not completed: every status but {@code COMPLETED}} A status fal's documents do
+     * not name is waited out as fal's own clients wait, not read as the end: the result of a request still running is
+     * no image, and ending the generation then would leave fal making, and billing, one nobody fetches.
+     */
     boolean pending() {
-        return IN_QUEUE.equals(status) || IN_PROGRESS.equals(status);
+        return !COMPLETED.equals(status);
     }
 
     /** {@return the status for progress reports: {@code IN_QUEUE (queue position 3)}, or the status alone} */
