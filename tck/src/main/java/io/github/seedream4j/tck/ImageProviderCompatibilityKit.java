@@ -282,9 +282,9 @@ public abstract class ImageProviderCompatibilityKit {
      * return Optional.of(server.findAll(postRequestedFor(urlPathEqualTo("/v1/images"))).stream().map(r -> {
      *     JsonNode body = Json.mapper().readTree(r.getBodyAsString());
      *     List<String> images = new ArrayList<>();
-     *     body.path("images").forEach(image -> images.add(image.asText()));
-     *     return new ReceivedRequest(body.path("model").asText(null), images,
-     *             body.has("max_images") ? body.get("max_images").asInt() : null);
+     *     body.path("images").forEach(image -> images.add(image.asString()));
+     *     JsonNode max = body.path("max_images");
+     *     return new ReceivedRequest(body.path("model").asString(), images, max.isNumber() ? max.asInt() : null);
      * }).toList());
      * }</pre>
      *
