@@ -17,10 +17,12 @@ import io.github.seedream4j.ImageFormat;
 import io.github.seedream4j.ImageSize;
 import io.github.seedream4j.InvalidRequestException;
 import io.github.seedream4j.ProviderCatalog;
+import io.github.seedream4j.ReferenceImage;
 import io.github.seedream4j.Resolution;
 import io.github.seedream4j.Seed;
 import io.github.seedream4j.SeedreamClient;
 import io.github.seedream4j.SeedreamException;
+import io.github.seedream4j.SeedreamModel;
 import io.github.seedream4j.SizeTable;
 import io.github.seedream4j.SizeTier;
 import io.github.seedream4j.UnsupportedOptionException;
@@ -29,18 +31,23 @@ import io.github.seedream4j.Warning;
 import io.github.seedream4j.spi.Capabilities;
 import io.github.seedream4j.spi.ImageProvider;
 import io.github.seedream4j.spi.ImageProviderFactory;
+import io.github.seedream4j.spi.ImageTransport;
+import io.github.seedream4j.spi.ModelOffer;
+import io.github.seedream4j.spi.ProviderCall;
 import io.github.seedream4j.spi.ProviderSettings;
 import io.github.seedream4j.spi.SettingKey;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Base64;
 import java.util.HexFormat;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -95,12 +102,16 @@ import org.junit.jupiter.api.TestFactory;
  * the {@link SizeTable} pixels, declared options honoured and undeclared ones refused or warned), results that keep
  * core's promises (decodable images at the exact pixels, media type matching the bytes, seeds, cost), errors only
  * from the {@link SeedreamException} family, cancellation, interrupts and deadlines, job ids that arrive after the
- * caller gave up, concurrent calls, and that no secret shows up in {@code toString()} or in an exception.
+ * caller gave up, concurrent calls, and that no secret shows up in {@code toString()} or in an exception. Where the
+ * capabilities declare them, reference images (in order, in the declared transport, URLs not fetched, one too many
+ * refused offline), sequential sets (1 to the maximum, a smaller set a success) and every model version under the
+ * provider's own id (an undeclared one refused offline).
  *
  * <p>Hooks: in-process providers usually need none. HTTP providers return a stub server's URL from
  * {@link #settings()} and program it in {@link #expectGeneration(Resolution)}, {@link #provokeFailure(Map)},
- * {@link #makeSlow(Map)} and, for APIs with jobs, {@link #holdSubmission(Map, HeldSubmission)}; {@link StubServer}
- * and {@link TestImages} help. A test whose hook the subclass does not implement, or that does not apply to the
+ * {@link #makeSlow(Map)} and, for APIs with jobs, {@link #holdSubmission(Map, HeldSubmission)}; providers of the
+ * whole model report what their stub received with {@link #receivedRequests()} and arrange sets of a given size
+ * with {@link #expectSet(Resolution, int)}. {@link StubServer} and {@link TestImages} help. A test whose hook the subclass does not implement, or that does not apply to the
  * provider, is reported by Surefire as skipped, with the reason in its report
  * ({@code target/surefire-reports/TEST-*.xml}); no test passes without checking something.
  *
@@ -124,6 +135,8 @@ public abstract class ImageProviderCompatibilityKit {
     private static final Duration BOUND = Duration.ofSeconds(60);
     private static final Duration DEADLINE = Duration.ofSeconds(1);
     private static final Duration CANCEL_BOUND = Duration.ofSeconds(10);
+    /** The most images of the sets the kit asks for: small, and within every provider's limit. */
+    private static final int SET_SIZE = 3;
 
     /**
      * Core logs every result warning; the kit provokes such warnings on purpose (undeclared options), so it turns
@@ -135,6 +148,10 @@ public abstract class ImageProviderCompatibilityKit {
     private final String canary = "tck-canary-" + UUID.randomUUID();
     private final List<SeedreamClient> clients = new CopyOnWriteArrayList<>();
     private ImageProviderFactory factory;
+    /** Serves the reference images the kit passes as URLs; no request may reach it. */
+    private StubServer referenceServer;
+    /** Holds the reference images the kit passes as files. */
+    private Path referenceFiles;
 
     /** Creates the kit; subclasses have a no-argument constructor for JUnit. */
     protected ImageProviderCompatibilityKit() {
@@ -257,6 +274,47 @@ public abstract class ImageProviderCompatibilityKit {
     }
 
     /**
+     * What the provider's API received so far in this test, one entry per generation request in arrival order, as
+     * the test's stub saw it: the text naming the model version, the reference images and the set's maximum (see
+     * {@link ReceivedRequest}). With WireMock and the toolkit's {@code Json}:
+     *
+     * <pre>{@code
+     * return Optional.of(server.findAll(postRequestedFor(urlPathEqualTo("/v1/images"))).stream().map(r -> {
+     *     JsonNode body = Json.mapper().readTree(r.getBodyAsString());
+     *     List<String> images = new ArrayList<>();
+     *     body.path("images").forEach(image -> images.add(image.asString()));
+     *     JsonNode max = body.path("max_images");
+     *     return new ReceivedRequest(body.path("model").asString(), images, max.isNumber() ? max.asInt() : null);
+     * }).toList());
+     * }</pre>
+     *
+     * The checks of reference images, sequential sets and model versions read it after each generation and expect
+     * the newest entry to hold what they asked for: every reference image in order, a URL as that URL and an image
+     * held as bytes as a {@code data:} URI of those bytes; the set's maximum; the provider's id for the version.
+     * The default returns {@link Optional#empty()}: those checks then check the results only, and cannot see a
+     * provider that drops or reorders images, or sends another version.
+     *
+     * @return the requests received, oldest first, or empty when the test cannot see them
+     */
+    protected Optional<List<ReceivedRequest>> receivedRequests() {
+        return Optional.empty();
+    }
+
+    /**
+     * Arranges for the next sequential set to come back with exactly {@code images} images of {@code resolution},
+     * whatever the set's maximum: {@link #expectGeneration(Resolution)} for a set. Returns whether it did; the
+     * default returns {@code false}, and the check of sets then arranges with {@link #expectGeneration(Resolution)}
+     * and accepts 1 to the maximum, while the check that a smaller set is a success is skipped.
+     *
+     * @param resolution the pixels of the set's images
+     * @param images how many images the set comes back with, from 1
+     * @return whether the set is arranged
+     */
+    protected boolean expectSet(Resolution resolution, int images) {
+        return false;
+    }
+
+    /**
      * How many times the deadline test runs in a row: the system property {@value #DEADLINE_RUNS_PROPERTY}, by
      * default {@value #DEFAULT_DEADLINE_RUNS}.
      *
@@ -311,6 +369,73 @@ public abstract class ImageProviderCompatibilityKit {
         AspectRatio ratio = c.ratios().contains(AspectRatio.RATIO_1_1) ? AspectRatio.RATIO_1_1
                 : c.ratios().iterator().next();
         return ImageSize.tiered(tier, ratio);
+    }
+
+    /**
+     * A cheap size that {@code model} and the provider both take, used by the checks of reference images, sets and
+     * model versions. By default {@link #sampleSize()} where the version takes it, else the version's smallest tier
+     * at 1:1: as a native tier where the provider declares it, else as that tier's exact pixels.
+     *
+     * @param model a version the provider serves
+     * @return the size
+     */
+    protected ImageSize sampleSize(SeedreamModel model) {
+        Capabilities c = configuredCapabilities();
+        ImageSize sample = sampleSize();
+        if (fits(sample, model, c)) {
+            return sample;
+        }
+        List<SizeTier> tiers = model.tiers().stream().sorted().collect(Collectors.toList());
+        for (SizeTier tier : tiers) {
+            for (AspectRatio ratio : AspectRatio.SEEDREAM_RATIOS) {
+                ImageSize tiered = ImageSize.tiered(tier, ratio);
+                if (c.tiers().contains(tier) && c.ratios().contains(ratio) && fits(tiered, model, c)) {
+                    return tiered;
+                }
+            }
+        }
+        for (SizeTier tier : tiers) {
+            ImageSize exact = new ImageSize.Exact(model.resolve(tier, AspectRatio.RATIO_1_1));
+            if (fits(exact, model, c)) {
+                return exact;
+            }
+        }
+        throw new AssertionError("provider " + providerId() + " serves Seedream " + model + " but declares no size it "
+                + "can make: override sampleSize(SeedreamModel)");
+    }
+
+    private static boolean fits(ImageSize size, SeedreamModel model, Capabilities c) {
+        Resolution r;
+        if (size instanceof ImageSize.Tiered t) {
+            if (!model.tiers().contains(t.tier())) {
+                return false;
+            }
+            r = model.resolve(t.tier(), t.ratio());
+            if (!(c.tiers().contains(t.tier()) && c.ratios().contains(t.ratio())) && !within(r, c)) {
+                return false;
+            }
+        } else {
+            r = size.resolution();
+            if (!within(r, c)) {
+                return false;
+            }
+        }
+        try {
+            model.check(r);
+            return true;
+        } catch (InvalidRequestException e) {
+            return false;
+        }
+    }
+
+    private static boolean within(Resolution r, Capabilities c) {
+        return c.exactSizes() && r.width() >= c.minSide() && r.height() >= c.minSide() && r.width() <= c.maxSide()
+                && r.height() <= c.maxSide();
+    }
+
+    /** The pixels {@code size} comes back at with {@code model}: a tier from the version's own table. */
+    private static Resolution resolution(ImageSize size, SeedreamModel model) {
+        return size instanceof ImageSize.Tiered t ? model.resolve(t.tier(), t.ratio()) : size.resolution();
     }
 
     /** The value the kit gives every secret setting; stubs may echo it back to check that it is scrubbed. */
@@ -470,7 +595,7 @@ public abstract class ImageProviderCompatibilityKit {
         }
         SeedreamClient client = client(settings(), b -> b);
         List<DynamicTest> tests = new ArrayList<>();
-        io.github.seedream4j.SeedreamModel model = c.defaultModel().model();
+        SeedreamModel model = c.defaultModel().model();
         for (SizeTier tier : c.tiers().stream().filter(model.tiers()::contains).sorted().collect(Collectors.toList())) {
             for (AspectRatio ratio : AspectRatio.SEEDREAM_RATIOS) {
                 if (!c.ratios().contains(ratio)) {
@@ -574,6 +699,180 @@ public abstract class ImageProviderCompatibilityKit {
             assertThat(digest(other.image())).as("SHA-256 of an image made with another seed")
                     .isNotEqualTo(digest(first.image()));
         }
+    }
+
+    // ------------------------------------------------------------------------- reference images, sets, models
+
+    /**
+     * For each version the provider takes reference images with: one image and three, as bytes, from a file and
+     * as URLs, each kind only where the version's offer declares its transport (bytes and files as {@code data:}
+     * URIs, URLs as they are), generate one image each. With {@link #receivedRequests()}, the API received every
+     * image in order in that transport, and the provider's id for the version. A URL is fetched by nobody on this
+     * side: the kit's server that holds the images sees no request.
+     */
+    @TestFactory
+    public Stream<DynamicTest> referenceImages_reachTheProviderInOrder() {
+        Capabilities c = configuredCapabilities();
+        List<ModelOffer> offers = c.models().stream().filter(ModelOffer::takesImages).collect(Collectors.toList());
+        if (offers.isEmpty()) {
+            return skipped("provider " + providerId() + " takes reference images with none of the models it serves ("
+                    + labels(c) + ")");
+        }
+        ObservedFactory observed = new ObservedFactory(factory());
+        SeedreamClient client = observedClient(observed, settings(), b -> b.timeout(BOUND));
+        List<DynamicTest> tests = new ArrayList<>();
+        for (ModelOffer offer : offers) {
+            for (List<Source> sources : referenceCases(offer)) {
+                tests.add(DynamicTest.dynamicTest(offer.model() + ": " + describe(sources),
+                        () -> checkReferences(client, observed, offer, sources)));
+            }
+        }
+        return tests.stream();
+    }
+
+    /**
+     * For each version the provider takes reference images with, one image more than the version takes is refused
+     * with {@link InvalidRequestException} before anything reaches the provider.
+     */
+    @TestFactory
+    public Stream<DynamicTest> referenceImages_overTheModelsLimit_areRefusedOffline() {
+        Capabilities c = configuredCapabilities();
+        List<ModelOffer> offers = c.models().stream().filter(ModelOffer::takesImages).collect(Collectors.toList());
+        if (offers.isEmpty()) {
+            return skipped("provider " + providerId() + " takes reference images with none of the models it serves ("
+                    + labels(c) + ")");
+        }
+        ObservedFactory observed = new ObservedFactory(factory());
+        SeedreamClient client = observedClient(observed, settings(), b -> b.timeout(BOUND));
+        return offers.stream().map(offer -> {
+            int limit = offer.model().maxReferenceImages();
+            Source source = offer.imageInputs().contains(ImageTransport.DATA_URI) ? Source.BYTES : Source.URL;
+            return DynamicTest.dynamicTest(offer.model() + ": " + (limit + 1) + " reference images as "
+                    + source.label + ", " + limit + " allowed", () -> {
+                        int calls = observed.calls();
+                        Throwable t = catchThrowable(() -> {
+                            List<ReferenceImage> images = new ArrayList<>();
+                            for (int i = 0; i <= limit; i++) {
+                                images.add(reference(i, source));
+                            }
+                            client.generate(request().toBuilder().model(offer.model())
+                                    .size(sampleSize(offer.model())).images(images).build());
+                        });
+
+                        assertThat(t).as("what a request with %d reference images for Seedream %s throws", limit + 1,
+                                offer.model()).isInstanceOf(InvalidRequestException.class)
+                                .hasMessageContaining((limit + 1) + " reference images");
+                        assertThat(observed.calls()).as("calls the provider received for a request over the limit")
+                                .isEqualTo(calls);
+                        checkUrlsNotFetched();
+                    });
+        });
+    }
+
+    /**
+     * For each version the provider makes sequential sets with, a set of up to {@value #SET_SIZE} comes back with 1
+     * to {@value #SET_SIZE} images (exactly as many as {@link #expectSet(Resolution, int)} arranged), each a
+     * decodable image at the pixels asked for; the result's request says it asked for a set, no warning says part
+     * of it is missing, and an estimated charge counts the images returned. With {@link #receivedRequests()}, the
+     * API received the set's maximum and the provider's id for the version.
+     */
+    @TestFactory
+    public Stream<DynamicTest> sequentialSets_comeBackWithOneToMaxImages() {
+        Capabilities c = configuredCapabilities();
+        List<ModelOffer> offers = c.models().stream().filter(ModelOffer::sequential).collect(Collectors.toList());
+        if (offers.isEmpty()) {
+            return skipped(noSets(c));
+        }
+        SeedreamClient client = setClient();
+        return offers.stream().map(offer -> DynamicTest.dynamicTest(offer.model() + ": a set of up to " + SET_SIZE,
+                () -> {
+                    ImageSize size = sampleSize(offer.model());
+                    Resolution resolution = resolution(size, offer.model());
+                    boolean arranged = expectSet(resolution, SET_SIZE);
+                    if (!arranged) {
+                        expectGeneration(resolution);
+                    }
+                    checkSet(client, offer, size, arranged ? SET_SIZE : 0);
+                }));
+    }
+
+    /**
+     * A set that comes back with fewer images than its maximum (one, and one less than the maximum, as
+     * {@link #expectSet(Resolution, int)} arranges) is a success holding those images, without a warning; an
+     * estimated charge counts only them.
+     */
+    @TestFactory
+    public Stream<DynamicTest> sequentialSets_smallerThanTheirMaximum_areASuccess() {
+        Capabilities c = configuredCapabilities();
+        List<ModelOffer> offers = c.models().stream().filter(ModelOffer::sequential).collect(Collectors.toList());
+        if (offers.isEmpty()) {
+            return skipped(noSets(c));
+        }
+        ModelOffer first = offers.get(0);
+        if (!expectSet(resolution(sampleSize(first.model()), first.model()), 1)) {
+            return skipped("expectSet(...) is not implemented for " + providerId() + ", so no set can be made to "
+                    + "come back smaller than its maximum");
+        }
+        SeedreamClient client = setClient();
+        List<DynamicTest> tests = new ArrayList<>();
+        for (ModelOffer offer : offers) {
+            for (int returned : new int[] {1, SET_SIZE - 1}) {
+                tests.add(DynamicTest.dynamicTest(offer.model() + ": " + returned + " of up to " + SET_SIZE, () -> {
+                    ImageSize size = sampleSize(offer.model());
+                    assertThat(expectSet(resolution(size, offer.model()), returned)).as("expectSet(...)").isTrue();
+                    checkSet(client, offer, size, returned);
+                }));
+            }
+        }
+        return tests.stream();
+    }
+
+    /**
+     * Every version the provider declares can be asked for by its {@link SeedreamModel} and generates; the client
+     * hands the provider that version's offer, and with {@link #receivedRequests()} the provider's id for it is
+     * what names the model on the wire (and no longer id of another version is).
+     */
+    @TestFactory
+    public Stream<DynamicTest> models_eachDeclaredModelIsServedUnderItsOwnId() {
+        Capabilities c = configuredCapabilities();
+        ObservedFactory observed = new ObservedFactory(factory());
+        SeedreamClient client = observedClient(observed, settings(), b -> b.timeout(BOUND));
+        return c.models().stream().map(offer -> DynamicTest.dynamicTest("Seedream " + offer.model()
+                + (offer.providerModelId() == null ? " (no id of its own)" : " as " + offer.providerModelId()), () -> {
+                    ImageSize size = sampleSize(offer.model());
+                    Resolution resolution = resolution(size, offer.model());
+                    int before = receivedCount();
+                    GenerationResult result = generate(client, request().toBuilder().model(offer.model()).size(size)
+                            .build(), resolution);
+
+                    checkResult(result, resolution, 1);
+                    assertThat(last(observed.received()).model()).as("the model offer the client handed the "
+                            + "provider").isEqualTo(offer);
+                    latestReceived(before).ifPresent(sent -> checkModelId(sent, offer, c));
+                }));
+    }
+
+    /** A version the provider does not declare is refused before anything is sent, naming the versions it serves. */
+    @Test
+    public void models_anUndeclaredModelIsRefusedOffline() {
+        Capabilities c = configuredCapabilities();
+        Set<SeedreamModel> served = c.models().stream().map(ModelOffer::model)
+                .collect(Collectors.toCollection(LinkedHashSet::new));
+        Optional<SeedreamModel> other = Arrays.stream(SeedreamModel.values()).filter(m -> !served.contains(m))
+                .findFirst();
+        Assumptions.assumeTrue(other.isPresent(), "provider " + providerId() + " serves every Seedream version ("
+                + labels(c) + "), so none is left to refuse");
+        ObservedFactory observed = new ObservedFactory(factory());
+        SeedreamClient client = observedClient(observed, settings(), b -> b.timeout(BOUND));
+
+        Throwable t = catchThrowable(() -> client.generate(request().toBuilder().model(other.get()).build()));
+
+        assertThat(t).as("what a request for Seedream %s throws", other.get())
+                .isInstanceOf(InvalidRequestException.class).hasMessageContaining("Seedream " + other.get().label());
+        for (SeedreamModel m : served) {
+            assertThat(t.getMessage()).as("the refusal names the versions served").contains(m.label());
+        }
+        assertThat(observed.calls()).as("calls the provider received for a version it does not serve").isZero();
     }
 
     // ----------------------------------------------------------------------------------------------- errors
@@ -839,6 +1138,266 @@ public abstract class ImageProviderCompatibilityKit {
         return client.generate(request);
     }
 
+    /** What the factory declares with the test's settings: what the client validates against. */
+    private Capabilities configuredCapabilities() {
+        return factory().capabilities(ProviderSettings.of(providerId(), withCanary(settings()), k -> null, k -> null));
+    }
+
+    /** Arranges the images with {@link #expectGeneration(Resolution)} at {@code resolution}, then generates. */
+    private GenerationResult generate(SeedreamClient client, GenerationRequest request, Resolution resolution) {
+        expectGeneration(resolution);
+        return client.generate(request);
+    }
+
+    private static String labels(Capabilities c) {
+        return c.models().stream().map(o -> o.model().label()).collect(Collectors.joining(", "));
+    }
+
+    private String noSets(Capabilities c) {
+        return "provider " + providerId() + " makes sequential sets with none of the models it serves (" + labels(c)
+                + ")";
+    }
+
+    /** Where a reference image comes from. */
+    private enum Source {
+        BYTES("bytes"), FILE("a file"), URL("a URL");
+
+        final String label;
+
+        Source(String label) {
+            this.label = label;
+        }
+    }
+
+    /** One image and three, of each kind the offer takes, and a mix of kinds where it takes both transports. */
+    private static List<List<Source>> referenceCases(ModelOffer offer) {
+        boolean bytes = offer.imageInputs().contains(ImageTransport.DATA_URI);
+        boolean urls = offer.imageInputs().contains(ImageTransport.URL);
+        List<List<Source>> cases = new ArrayList<>();
+        if (bytes) {
+            cases.add(List.of(Source.BYTES));
+            cases.add(List.of(Source.FILE, Source.BYTES, Source.FILE));
+        }
+        if (urls) {
+            cases.add(List.of(Source.URL));
+            cases.add(List.of(Source.URL, Source.URL, Source.URL));
+        }
+        if (bytes && urls) {
+            cases.add(List.of(Source.BYTES, Source.URL, Source.FILE));
+        }
+        return cases;
+    }
+
+    private static String describe(List<Source> sources) {
+        return sources.size() + (sources.size() == 1 ? " reference image as " : " reference images as ")
+                + sources.stream().map(s -> s.label).collect(Collectors.joining(", "));
+    }
+
+    private void checkReferences(SeedreamClient client, ObservedFactory observed, ModelOffer offer,
+            List<Source> sources) throws IOException {
+        List<ReferenceImage> images = new ArrayList<>();
+        for (int i = 0; i < sources.size(); i++) {
+            images.add(reference(i, sources.get(i)));
+        }
+        List<String> expected = images.stream().map(ImageProviderCompatibilityKit::wireForm)
+                .collect(Collectors.toList());
+        ImageSize size = sampleSize(offer.model());
+        Resolution resolution = resolution(size, offer.model());
+        int before = receivedCount();
+
+        GenerationResult result = generate(client, request().toBuilder().model(offer.model()).size(size)
+                .images(images).build(), resolution);
+
+        checkResult(result, resolution, 1);
+        assertThat(describeInputs(last(observed.received()).inputs())).as("the reference images the client handed the "
+                + "provider, in order").containsExactlyElementsOf(describeInputs(expected));
+        latestReceived(before).ifPresent(sent -> {
+            assertThat(describeInputs(sent.images())).as("the reference images the API received for Seedream %s, in "
+                    + "order: each URL as that URL, each image held as bytes as a data: URI of those bytes",
+                    offer.model()).containsExactlyElementsOf(describeInputs(expected));
+            checkModelId(sent, offer, configuredCapabilities());
+        });
+        checkUrlsNotFetched();
+    }
+
+    /**
+     * Reference image {@code index} (from 0): a small PNG of a colour of its own, so that a swap shows; held as
+     * bytes, read from a file, or served by the kit's own server under a URL.
+     */
+    private ReferenceImage reference(int index, Source source) throws IOException {
+        byte[] png = TestImages.png(64, 48, (0x20 + 13 * index) << 16 | (0xe0 - 11 * index) << 8 | 0x60 + 7 * index);
+        switch (source) {
+            case BYTES:
+                return ReferenceImage.bytes(png);
+            case FILE:
+                Path file = referenceFiles().resolve("reference-" + (index + 1) + ".png");
+                Files.write(file, png);
+                return ReferenceImage.file(file);
+            default:
+                StubServer server = referenceServer();
+                server.on("GET", "/references/" + (index + 1) + ".png",
+                        r -> StubServer.Response.bytes(200, "image/png", png));
+                return ReferenceImage.url(server.baseUrl() + "/references/" + (index + 1) + ".png");
+        }
+    }
+
+    /** How the client hands a reference image to a provider: a URL as it is, bytes as a {@code data:} URI. */
+    private static String wireForm(ReferenceImage image) {
+        return image instanceof ReferenceImage.Remote remote ? remote.uri().toString()
+                : ((ReferenceImage.Inline) image).dataUri();
+    }
+
+    /** Short, comparable forms of images as sent: a URL as it is, a {@code data:} URI as its type and digest. */
+    private static List<String> describeInputs(List<String> inputs) {
+        return inputs.stream().map(ImageProviderCompatibilityKit::describeInput).collect(Collectors.toList());
+    }
+
+    private static String describeInput(String input) {
+        if (input == null) {
+            return "null";
+        }
+        if (input.startsWith("data:")) {
+            int comma = input.indexOf(',');
+            String head = comma < 0 ? input : input.substring(0, comma);
+            try {
+                byte[] bytes = Base64.getMimeDecoder().decode(input.substring(comma + 1));
+                return head + ", " + bytes.length + " bytes, SHA-256 " + sha256(bytes).substring(0, 16);
+            } catch (IllegalArgumentException | IndexOutOfBoundsException e) {
+                return head + ", not Base64";
+            }
+        }
+        return input.length() > 160 ? input.substring(0, 160) + "... (" + input.length() + " characters)" : input;
+    }
+
+    private StubServer referenceServer() {
+        if (referenceServer == null) {
+            referenceServer = StubServer.start();
+        }
+        return referenceServer;
+    }
+
+    private Path referenceFiles() throws IOException {
+        if (referenceFiles == null) {
+            referenceFiles = Files.createTempDirectory("seedream4j-tck-references");
+        }
+        return referenceFiles;
+    }
+
+    /** Nothing fetched the reference images' URLs: neither the client nor the provider (the API does). */
+    private void checkUrlsNotFetched() {
+        if (referenceServer != null) {
+            assertThat(referenceServer.requests()).as("requests for the reference images' URLs: the client passes a "
+                    + "URL on unfetched to a provider that takes URLs, and the provider must too (its API fetches "
+                    + "it)").isEmpty();
+        }
+    }
+
+    /** Stops the kit's server of reference images and deletes their files. */
+    @AfterEach
+    public void removeReferenceImages() throws IOException {
+        if (referenceServer != null) {
+            referenceServer.close();
+            referenceServer = null;
+        }
+        if (referenceFiles != null) {
+            try (Stream<Path> files = Files.list(referenceFiles)) {
+                for (Path f : files.collect(Collectors.toList())) {
+                    Files.deleteIfExists(f);
+                }
+            }
+            Files.deleteIfExists(referenceFiles);
+            referenceFiles = null;
+        }
+    }
+
+    /** A client that refuses what it cannot send, so a set is never turned into one image with a warning. */
+    private SeedreamClient setClient() {
+        return client(settings(), b -> b.timeout(BOUND).unsupportedOptions(UnsupportedOptionPolicy.REFUSE));
+    }
+
+    /** Generates a set of up to {@value #SET_SIZE} and checks it; {@code exactly} is 0 when any size from 1 will do. */
+    private void checkSet(SeedreamClient client, ModelOffer offer, ImageSize size, int exactly) {
+        Resolution resolution = resolution(size, offer.model());
+        int before = receivedCount();
+
+        GenerationResult result = client.generate(request().toBuilder().model(offer.model()).size(size)
+                .maxImages(SET_SIZE).build());
+
+        Capabilities c = configuredCapabilities();
+        int n = result.images().size();
+        assertThat(result.providerId()).isEqualTo(providerId());
+        if (exactly > 0) {
+            assertThat(n).as("images of a set of up to %d that came back with %d", SET_SIZE, exactly)
+                    .isEqualTo(exactly);
+        } else {
+            assertThat(n).as("images of a set of up to %d", SET_SIZE).isBetween(1, SET_SIZE);
+        }
+        for (GeneratedImage image : result.images()) {
+            checkImage(image, resolution);
+            assertThat(image.seed().isPresent()).as("a seed is reported exactly when the provider takes seeds")
+                    .isEqualTo(c.seed());
+        }
+        assertThat(result.request().maxImages()).as("the set's maximum in the result's request").hasValue(SET_SIZE);
+        assertThat(result.warnings()).extracting(Warning::code).as("warnings of a set of %d of up to %d images", n,
+                SET_SIZE).doesNotContain(Warning.PARTIAL_RESULT, Warning.SIZE_MISMATCH);
+        Charge charge = result.charge();
+        assertThat(charge.cost().amount().signum()).as("charge %s", charge).isGreaterThanOrEqualTo(0);
+        if (charge.isEstimated()) {
+            assertThat(charge.cost()).as("an estimated charge counts the %d images of the set, not its maximum", n)
+                    .isEqualTo(c.pricing().estimate(resolution, n));
+        }
+        latestReceived(before).ifPresent(sent -> {
+            assertThat(sent.maxImages()).as("the set's maximum the API received for Seedream %s", offer.model())
+                    .isEqualTo(SET_SIZE);
+            checkModelId(sent, offer, c);
+        });
+    }
+
+    private int receivedCount() {
+        return receivedRequests().map(List::size).orElse(0);
+    }
+
+    /** The newest request the API received, when the test can see them; there must be one since {@code before}. */
+    private Optional<ReceivedRequest> latestReceived(int before) {
+        return receivedRequests().map(all -> {
+            assertThat(all.size()).as("requests the API received (receivedRequests()), %d before this generation",
+                    before).isGreaterThan(before);
+            return all.get(all.size() - 1);
+        });
+    }
+
+    /**
+     * The provider's id for the version names the model on the wire, and no longer id of another version does
+     * ({@code bytedance/seedream-4.5} holds {@code bytedance/seedream-4} too). A version without an id of its own
+     * goes to one fixed place, so there is nothing to compare.
+     */
+    private static void checkModelId(ReceivedRequest sent, ModelOffer offer, Capabilities c) {
+        String id = offer.providerModelId();
+        if (id == null) {
+            return;
+        }
+        String seen = sent.model();
+        assertThat(seen).as("what names the model version on the wire (ReceivedRequest.model()) for Seedream %s, "
+                + "whose id is %s", offer.model(), id).isNotNull().contains(id);
+        int longest = c.models().stream().map(ModelOffer::providerModelId).filter(o -> o != null && seen.contains(o))
+                .mapToInt(String::length).max().orElse(0);
+        assertThat(id.length()).as("'%s' names another version's longer id than Seedream %s's %s", seen,
+                offer.model(), id).isEqualTo(longest);
+    }
+
+    private static ProviderCall last(List<ProviderCall> calls) {
+        assertThat(calls).as("calls the provider received").isNotEmpty();
+        return calls.get(calls.size() - 1);
+    }
+
+    private static String sha256(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JDK has SHA-256", e);
+        }
+    }
+
     /** A mutable copy of the settings with a held submission arranged, or the test is skipped with the reason. */
     private Map<String, String> heldSubmission(HeldSubmission held) {
         Assumptions.assumeTrue(jobIdsBeforeResult(), "provider " + providerId() + " reports no job id before its "
@@ -919,11 +1478,7 @@ public abstract class ImageProviderCompatibilityKit {
 
     /** Compared instead of the bytes, so that a failure prints two short lines rather than two images. */
     private static String digest(GeneratedImage image) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(image.bytes()));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JDK has SHA-256", e);
-        }
+        return sha256(image.bytes());
     }
 
     private void checkNoCanary(Throwable t) {

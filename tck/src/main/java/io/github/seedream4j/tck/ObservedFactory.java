@@ -11,6 +11,7 @@ import io.github.seedream4j.spi.SettingKey;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -24,6 +25,7 @@ final class ObservedFactory implements ImageProviderFactory {
 
     private final ImageProviderFactory delegate;
     private final AtomicInteger calls = new AtomicInteger();
+    private final List<ProviderCall> received = new CopyOnWriteArrayList<>();
     private final CountDownLatch called = new CountDownLatch(1);
 
     ObservedFactory(ImageProviderFactory delegate) {
@@ -33,6 +35,11 @@ final class ObservedFactory implements ImageProviderFactory {
     /** {@return how many calls the provider received} */
     int calls() {
         return calls.get();
+    }
+
+    /** {@return every call the provider received, in order; a snapshot} */
+    List<ProviderCall> received() {
+        return List.copyOf(received);
     }
 
     /** Waits until the provider received its first call. */
@@ -71,6 +78,7 @@ final class ObservedFactory implements ImageProviderFactory {
         return new ImageProvider() {
             @Override
             public CompletableFuture<ProviderResult> generate(ProviderCall call, GenerationContext context) {
+                received.add(call);
                 calls.incrementAndGet();
                 called.countDown();
                 return provider.generate(call, context);
@@ -79,6 +87,7 @@ final class ObservedFactory implements ImageProviderFactory {
             @Override
             public CompletableFuture<ProviderResult> resume(String jobId, ProviderCall call,
                     GenerationContext context) {
+                received.add(call);
                 calls.incrementAndGet();
                 called.countDown();
                 return provider.resume(jobId, call, context);

@@ -2,12 +2,16 @@ package io.github.seedream4j.tck;
 
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectMethod;
 
+import io.github.seedream4j.Resolution;
+import io.github.seedream4j.tck.fixture.EditorLog;
+import io.github.seedream4j.tck.fixture.EditorProviderFactory;
 import io.github.seedream4j.tck.fixture.JobsProviderFactory;
 import io.github.seedream4j.tck.fixture.JobsStub;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -127,6 +131,102 @@ final class KitRuns {
         @Override
         protected Set<String> secretSettings() {
             return Set.of();
+        }
+    }
+
+    /** The in-process editor fixture, reporting what it sent and arranging sets; subclasses give it a flaw. */
+    abstract static class EditorRun extends ImageProviderCompatibilityKit {
+        final String log = "kit-" + UUID.randomUUID();
+
+        /** {@return the fixture's flaw, as its setting writes it} */
+        String flaw() {
+            return "none";
+        }
+
+        @Override
+        protected String providerId() {
+            return EditorProviderFactory.ID;
+        }
+
+        @Override
+        protected Map<String, String> settings() {
+            return Map.of(EditorProviderFactory.LOG.name(), log, EditorProviderFactory.FLAW.name(), flaw());
+        }
+
+        @Override
+        protected Optional<List<ReceivedRequest>> receivedRequests() {
+            return Optional.of(EditorLog.named(log).sent());
+        }
+
+        @Override
+        protected boolean expectSet(Resolution resolution, int images) {
+            EditorLog.named(log).nextSet(images);
+            return true;
+        }
+    }
+
+    /** The editor as it should be. */
+    static class EditorWellBehavedRun extends EditorRun {
+    }
+
+    /** Sends every reference image but the last. */
+    static class DropsAnImageRun extends EditorRun {
+        @Override
+        String flaw() {
+            return "drop-image";
+        }
+    }
+
+    /** Sends the reference images in reverse order. */
+    static class ReordersImagesRun extends EditorRun {
+        @Override
+        String flaw() {
+            return "reorder";
+        }
+    }
+
+    /** Makes one image more than a set's maximum. */
+    static class ExtraImageRun extends EditorRun {
+        @Override
+        String flaw() {
+            return "extra-image";
+        }
+    }
+
+    /** Sends Seedream 4.5's id whatever version was asked for. */
+    static class IgnoresModelRun extends EditorRun {
+        @Override
+        String flaw() {
+            return "ignore-model";
+        }
+    }
+
+    /** Sends a set as a request for one image; its test cannot arrange set sizes. */
+    static class IgnoresSetRun extends EditorRun {
+        @Override
+        String flaw() {
+            return "ignore-set";
+        }
+
+        @Override
+        protected boolean expectSet(Resolution resolution, int images) {
+            return false;
+        }
+    }
+
+    /** Fetches the reference images' URLs itself. */
+    static class FetchesUrlsRun extends EditorRun {
+        @Override
+        String flaw() {
+            return "fetch-urls";
+        }
+    }
+
+    /** The editor as it should be, with a test that cannot arrange set sizes. */
+    static class NoSetHookRun extends EditorRun {
+        @Override
+        protected boolean expectSet(Resolution resolution, int images) {
+            return false;
         }
     }
 }

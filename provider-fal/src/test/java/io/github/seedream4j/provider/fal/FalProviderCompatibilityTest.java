@@ -20,20 +20,32 @@ import com.github.tomakehurst.wiremock.extension.ServeEventListener;
 import com.github.tomakehurst.wiremock.http.ResponseDefinition;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import io.github.seedream4j.Resolution;
+import io.github.seedream4j.http.Json;
 import io.github.seedream4j.tck.HeldSubmission;
 import io.github.seedream4j.tck.ImageProviderCompatibilityKit;
+import io.github.seedream4j.tck.ReceivedRequest;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import tools.jackson.databind.JsonNode;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 
 /**
  * fal passes the compatibility kit against WireMock on 127.0.0.1: fal's queue answers (submission, status, result,
- * cancellation) in the shapes fal documents, and a real PNG of the size that was asked for.
+ * cancellation) in the shapes fal documents, on the text-to-image and edit endpoints of every version, and real PNGs
+ * of the size that was asked for: one, or as many as a set is to hold.
  */
 class FalProviderCompatibilityTest extends ImageProviderCompatibilityKit {
 
     private static final String T2I = "/fal-ai/bytedance/seedream/v4/text-to-image";
     private static final String REQUESTS = "/fal-ai/bytedance/requests/";
+    /** The endpoint ids of every version, without their last segment ({@code /text-to-image} or {@code /edit}). */
+    private static final List<String> PREFIXES = List.of("/fal-ai/bytedance/seedream/v4",
+            "/fal-ai/bytedance/seedream/v4.5", "/bytedance/seedream/v5/lite");
+    /** Where fal's queue keeps the requests of those endpoints: {@code /<owner>/<alias>/requests/}. */
+    private static final List<String> QUEUES = List.of(REQUESTS, "/bytedance/seedream/requests/");
     private static final String SLOW = "764cabcf-b745-4b3e-ae38-1200304cf45b";
 
     private final Answered answered = new Answered();
@@ -78,20 +90,62 @@ class FalProviderCompatibilityTest extends ImageProviderCompatibilityKit {
     /** The submission of that size is accepted; its status is COMPLETED and its result an image of that size. */
     @Override
     protected void expectGeneration(Resolution r) {
-        String id = "80e732af-660e-45cd-bd63-" + String.format("%06d%06d", r.width(), r.height());
-        String image = "/files/penguin/" + r.width() + "x" + r.height() + ".png";
-        server.stubFor(post(urlPathEqualTo(T2I))
-                .withRequestBody(matchingJsonPath("$.image_size.width", equalTo(String.valueOf(r.width()))))
-                .withRequestBody(matchingJsonPath("$.image_size.height", equalTo(String.valueOf(r.height()))))
-                .willReturn(json(200, accepted(id))));
-        server.stubFor(get(urlPathEqualTo(REQUESTS + id + "/status")).willReturn(json(200, "{\"status\": "
-                + "\"COMPLETED\", \"request_id\": \"" + id + "\", \"response_url\": \"" + server.baseUrl() + REQUESTS
-                + id + "\", \"logs\": null, \"metrics\": {\"inference_time\": 4.2}}")));
-        server.stubFor(get(urlPathEqualTo(REQUESTS + id)).willReturn(json(200, "{\"images\": [{\"url\": \""
-                + server.baseUrl() + image + "\", \"content_type\": \"image/png\", \"width\": " + r.width()
-                + ", \"height\": " + r.height() + "}], \"seed\": 746406749}")));
-        server.stubFor(get(urlPathEqualTo(image)).willReturn(aResponse().withHeader("Content-Type", "image/png")
-                .withBody(Pngs.png(r.width(), r.height()))));
+        answer(r, 1, false);
+    }
+
+    /** The next submission of that size is accepted; its result holds {@code images} images of that size. */
+    @Override
+    protected boolean expectSet(Resolution r, int images) {
+        answer(r, images, true);
+        return true;
+    }
+
+    /**
+     * Submissions of size {@code r} to any endpoint (the newest stub wins) are accepted with a request id of their
+     * own (one for a set of each size), COMPLETED in either queue, with a result of {@code images} images.
+     */
+    private void answer(Resolution r, int images, boolean set) {
+        String id = "80e732af-660e-45cd-" + (set ? "5e7" + images : "bd63") + String.format("-%06d%06d", r.width(),
+                r.height());
+        List<String> results = new ArrayList<>();
+        for (int i = 0; i < images; i++) {
+            String image = "/files/penguin/" + r.width() + "x" + r.height() + "-" + i + ".png";
+            server.stubFor(get(urlPathEqualTo(image)).willReturn(aResponse().withHeader("Content-Type", "image/png")
+                    .withBody(Pngs.png(r.width(), r.height()))));
+            results.add("{\"url\": \"" + server.baseUrl() + image + "\", \"content_type\": \"image/png\", "
+                    + "\"width\": " + r.width() + ", \"height\": " + r.height() + "}");
+        }
+        for (String prefix : PREFIXES) {
+            for (String endpoint : List.of(prefix + "/text-to-image", prefix + "/edit")) {
+                server.stubFor(post(urlPathEqualTo(endpoint))
+                        .withRequestBody(matchingJsonPath("$.image_size.width", equalTo(String.valueOf(r.width()))))
+                        .withRequestBody(matchingJsonPath("$.image_size.height", equalTo(String.valueOf(r.height()))))
+                        .willReturn(json(200, accepted(id))));
+            }
+        }
+        for (String queue : QUEUES) {
+            server.stubFor(get(urlPathEqualTo(queue + id + "/status")).willReturn(json(200, "{\"status\": "
+                    + "\"COMPLETED\", \"request_id\": \"" + id + "\", \"response_url\": \"" + server.baseUrl()
+                    + queue + id + "\", \"logs\": null, \"metrics\": {\"inference_time\": 4.2}}")));
+            server.stubFor(get(urlPathEqualTo(queue + id)).willReturn(json(200, "{\"images\": ["
+                    + String.join(", ", results) + "], \"seed\": 746406749}")));
+        }
+    }
+
+    /**
+     * Every submission: its endpoint names the version, {@code image_urls} holds the images, {@code max_images} the
+     * set's maximum (1 for one image).
+     */
+    @Override
+    protected Optional<List<ReceivedRequest>> receivedRequests() {
+        return Optional.of(server.findAll(postRequestedFor(urlPathMatching(".*/(text-to-image|edit)"))).stream()
+                .map(r -> {
+                    JsonNode body = Json.mapper().readTree(r.getBodyAsString());
+                    List<String> images = new ArrayList<>();
+                    body.path("image_urls").forEach(i -> images.add(i.asString()));
+                    JsonNode max = body.path("max_images");
+                    return new ReceivedRequest(r.getUrl(), images, max.isNumber() ? max.asInt() : null);
+                }).toList());
     }
 
     /** A 500 whose body echoes the key, as a misconfigured gateway might; it must be scrubbed. */
