@@ -264,10 +264,9 @@ class SeedreamImageModelTest {
                 .data("data:image/png,rawbytes").build(), 4)).isInstanceOf(InvalidRequestException.class)
                 .hasMessage("reference image 4 is a data URI that is not base64: give the image's bytes or its "
                         + "https URL");
-        assertThatThrownBy(() -> ReferenceImages.of(Media.builder().mimeType(MimeTypeUtils.IMAGE_PNG)
-                .data(42).build(), 5)).isInstanceOf(InvalidRequestException.class)
-                .hasMessage("reference image 5 holds a Integer: give a Media with the image's bytes (a Resource) or "
-                        + "its https URL");
+        assertThatThrownBy(() -> ReferenceImages.of("a cat", 5)).isInstanceOf(InvalidRequestException.class)
+                .hasMessage("reference image 5 holds a String without data: give a Media with the image's bytes (a "
+                        + "Resource) or its https URL");
     }
 
     /** Spring AI 2's ImageMessage carries media; 1.1's has none, so there this test has nothing to run. */
