@@ -50,6 +50,27 @@ final class Sampler implements AutoCloseable {
         return THREADS.getThreadCount();
     }
 
+    /** {@return the CPU time this JVM has used, all threads, in nanoseconds} */
+    static long cpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
+    }
+
+    /** {@return the bytes every thread of this JVM, ended ones included, has allocated on the heap so far} */
+    static long allocatedBytes() {
+        return ((com.sun.management.ThreadMXBean) THREADS).getTotalThreadAllocatedBytes();
+    }
+
+    /** {@return the load average over 1, 5 and 15 minutes, as {@code /proc/loadavg} has it, or the 1-minute one} */
+    static String loadAverage() {
+        try {
+            String[] f = java.nio.file.Files.readString(java.nio.file.Path.of("/proc/loadavg")).split(" ");
+            return f[0] + " " + f[1] + " " + f[2];
+        } catch (java.io.IOException | RuntimeException e) {
+            return f(ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+        }
+    }
+
     static long heapUsed() {
         return MEMORY.getHeapMemoryUsage().getUsed();
     }
