@@ -16,6 +16,8 @@ final class Sampler implements AutoCloseable {
     private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
 
     private final AtomicLong peakHeap = new AtomicLong();
+    private volatile int mostThreads;
+    private volatile String poolsAtMost = "";
     private final Thread thread;
     private volatile boolean running = true;
 
@@ -26,6 +28,11 @@ final class Sampler implements AutoCloseable {
         thread = new Thread(() -> {
             while (running) {
                 peakHeap.accumulateAndGet(heapUsed(), Math::max);
+                int live = THREADS.getThreadCount();
+                if (live > mostThreads) {
+                    mostThreads = live;
+                    poolsAtMost = pools();
+                }
                 try {
                     Thread.sleep(periodMillis);
                 } catch (InterruptedException e) {
@@ -40,6 +47,24 @@ final class Sampler implements AutoCloseable {
     long peakHeap() {
         peakHeap.accumulateAndGet(heapUsed(), Math::max);
         return peakHeap.get();
+    }
+
+    /**
+     * {@return the live threads grouped by name without their trailing number, when the sampler saw the most, for
+     * example {@code {seedream-http-=8, Thread-=12}}}
+     */
+    String poolsAtMost() {
+        return poolsAtMost;
+    }
+
+    private static String pools() {
+        java.util.Map<String, Integer> pools = new java.util.TreeMap<>();
+        for (java.lang.management.ThreadInfo t : THREADS.getThreadInfo(THREADS.getAllThreadIds(), 0)) {
+            if (t != null) {
+                pools.merge(t.getThreadName().replaceAll("\\d+$", ""), 1, Integer::sum);
+            }
+        }
+        return pools.toString();
     }
 
     static int peakThreads() {

@@ -146,7 +146,7 @@ final class SideBySide {
 
     /** What one side did with all its jobs in flight. */
     private record Phase(double wallMs, double submitMs, double cpuMs, int threadsBefore, int peakThreads,
-            long peakHeap, double pollsPerJob) {
+            long peakHeap, double pollsPerJob, String poolsAtMost) {
     }
 
     /** {@code jobs} generations at once, per round seedream4j and raw one after the other (the order swaps). */
@@ -177,6 +177,8 @@ final class SideBySide {
         report(lib, raw, "submitting all took ms", Phase::submitMs, false);
         report(lib, raw, "peak live threads (whole JVM)", p -> (double) p.peakThreads(), false);
         report(lib, raw, "live threads before", p -> (double) p.threadsBefore(), false);
+        out.put("seedream4j threads when most were live, last round", lib.get(lib.size() - 1).poolsAtMost());
+        out.put("raw threads when most were live, last round", raw.get(raw.size() - 1).poolsAtMost());
         report(lib, raw, "peak heap used MiB", p -> p.peakHeap() / 1024.0 / 1024.0, false);
         report(lib, raw, "status calls per job", Phase::pollsPerJob, false);
         out.put("status calls per job the schedule asks for", String.valueOf(provider.polls(ms, waitSeconds)));
@@ -222,7 +224,8 @@ final class SideBySide {
             long t1 = System.nanoTime();
             double cpuMs = (Sampler.cpuNanos() - cpu) / 1e6;
             Phase p = new Phase((t1 - t0) / 1e6, (submitted - t0) / 1e6, cpuMs, threadsBefore, Sampler.peakThreads(),
-                    sampler.peakHeap(), (stub.stats().get("polls") - before.get("polls")) / (double) jobs);
+                    sampler.peakHeap(), (stub.stats().get("polls") - before.get("polls")) / (double) jobs,
+                    sampler.poolsAtMost());
             return p;
         } finally {
             if (client != null) {
