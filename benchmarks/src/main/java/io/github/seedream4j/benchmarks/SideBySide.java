@@ -33,6 +33,8 @@ final class SideBySide {
     private final Map<String, String> options;
     private final Map<String, String> out;
     private final Provider provider;
+    /** ModelArk's response formats to measure: one, or several side by side in {@code overhead}. */
+    private final List<String> formats;
     private final String format;
     private final int waitSeconds;
 
@@ -40,12 +42,16 @@ final class SideBySide {
         this.options = options;
         this.out = out;
         this.provider = Provider.of(options.getOrDefault("provider", "runpod"));
-        this.format = options.getOrDefault("format", "url");
-        if (!format.equals("url") && !format.equals("b64_json")) {
-            throw new IllegalArgumentException("format is '" + format + "'; expected url or b64_json");
+        this.formats = List.of(options.getOrDefault("format", "url").split(","));
+        for (String f : formats) {
+            if (!f.equals("url") && !f.equals("b64_json")) {
+                throw new IllegalArgumentException("format is '" + f + "'; expected url, b64_json or both, "
+                        + "separated by a comma");
+            }
         }
+        this.format = formats.get(0);
         this.waitSeconds = option("wait", 60);
-        out.put("provider", provider.id + (provider == Provider.MODELARK ? " (response_format " + format + ")" : "")
+        out.put("provider", provider.id + (provider == Provider.MODELARK ? " (response_format " + String.join(", ", formats) + ")" : "")
                 + (provider == Provider.REPLICATE ? " (Prefer: wait=" + waitSeconds + ")" : ""));
     }
 
@@ -85,7 +91,11 @@ final class SideBySide {
     }
 
     private SeedreamClient library(Stub stub) {
-        return SeedreamClient.builder().provider(provider.id).settings(provider.settings(stub.url(), format,
+        return library(stub, format);
+    }
+
+    private SeedreamClient library(Stub stub, String responseFormat) {
+        return SeedreamClient.builder().provider(provider.id).settings(provider.settings(stub.url(), responseFormat,
                 waitSeconds)).systemProperties(k -> null).environment(k -> null).build();
     }
 
@@ -99,7 +109,17 @@ final class SideBySide {
 
     // ---------------------------------------------------------------------------------------------- overhead
 
-    /** One generation at a time, seedream4j and raw in turn (the order swaps each round); medians and ratio. */
+    /** One side of {@code overhead}: a client, the response format it asks for, and what it measured. */
+    private record Side(boolean library, String format, List<Double> ms, List<Double> allocated) {
+        Side(boolean library, String format) {
+            this(library, format, new ArrayList<>(), new ArrayList<>());
+        }
+    }
+
+    /**
+     * One generation at a time, seedream4j and raw in turn (the order rotates each round; with several ModelArk
+     * formats, every format's two sides take part); medians, ratio and bytes allocated per generation.
+     */
     void overhead() throws Exception {
         String img = image("1m");
         int side = side(img);
@@ -107,39 +127,56 @@ final class SideBySide {
         int rounds = option("rounds", 200);
         long network = option("networkMs", 0);
         String prompt = "overhead ms=0 img=" + img;
-        List<Double> libMs = new ArrayList<>();
-        List<Double> rawMs = new ArrayList<>();
-        List<Double> libAlloc = new ArrayList<>();
-        List<Double> rawAlloc = new ArrayList<>();
-        try (Stub stub = stub(network); SeedreamClient lib = library(stub); RawClient raw = raw(stub)) {
+        List<Side> sides = new ArrayList<>();
+        for (String f : formats) {
+            sides.add(new Side(true, f));
+            sides.add(new Side(false, f));
+        }
+        List<SeedreamClient> clients = new ArrayList<>();
+        try (Stub stub = stub(network); RawClient raw = raw(stub)) {
+            for (String f : formats) {
+                clients.add(library(stub, f));
+            }
             for (int i = 0; i < warmup + rounds; i++) {
-                for (int k = 0; k < 2; k++) {
-                    boolean library = (i + k) % 2 == 0;
+                for (int k = 0; k < sides.size(); k++) {
+                    int at = (i + k) % sides.size();
+                    Side s = sides.get(at);
+                    SeedreamClient lib = clients.get(at / 2);
                     long allocated = Sampler.allocatedBytes();
                     long t0 = System.nanoTime();
-                    long got = library ? lib.generate(request(prompt, side)).image().byteSize()
-                            : raw.generate(provider, prompt, side, format, waitSeconds).get().length;
+                    long got = s.library() ? lib.generate(request(prompt, side)).image().byteSize()
+                            : raw.generate(provider, prompt, side, s.format(), waitSeconds).get().length;
                     double ms = (System.nanoTime() - t0) / 1e6;
                     double alloc = Sampler.allocatedBytes() - allocated;
                     if (got != bytes(img)) {
                         throw new IllegalStateException("got " + got + " bytes, expected " + bytes(img));
                     }
                     if (i >= warmup) {
-                        (library ? libMs : rawMs).add(ms);
-                        (library ? libAlloc : rawAlloc).add(alloc);
+                        s.ms().add(ms);
+                        s.allocated().add(alloc);
                     }
                 }
+            }
+        } finally {
+            for (SeedreamClient c : clients) {
+                c.close();
             }
         }
         out.put("image", img + " (" + side + "x" + side + ", " + bytes(img) + " bytes)");
         out.put("simulated network ms per answer", String.valueOf(network));
         out.put("rounds", rounds + " after " + warmup + " warm-up");
-        out.put("seedream4j median ms", f(median(libMs)) + " (p90 " + f(Sampler.percentile(libMs, 90)) + ")");
-        out.put("raw median ms", f(median(rawMs)) + " (p90 " + f(Sampler.percentile(rawMs, 90)) + ")");
-        out.put("ratio seedream4j/raw (medians)", f(median(libMs) / median(rawMs)));
-        out.put("added median ms", f(median(libMs) - median(rawMs)));
-        out.put("allocated per generation, seedream4j (median)", mib((long) median(libAlloc)));
-        out.put("allocated per generation, raw (median)", mib((long) median(rawAlloc)));
+        for (int i = 0; i < sides.size(); i += 2) {
+            Side lib = sides.get(i);
+            Side raw = sides.get(i + 1);
+            String of = formats.size() > 1 ? ", " + lib.format() : "";
+            out.put("seedream4j median ms" + of, f(median(lib.ms())) + " (p90 "
+                    + f(Sampler.percentile(lib.ms(), 90)) + ")");
+            out.put("raw median ms" + of, f(median(raw.ms())) + " (p90 " + f(Sampler.percentile(raw.ms(), 90)) + ")");
+            out.put("ratio seedream4j/raw (medians)" + of, f(median(lib.ms()) / median(raw.ms())));
+            out.put("added median ms" + of, f(median(lib.ms()) - median(raw.ms())));
+            out.put("allocated per generation, seedream4j (median)" + of, mib((long) median(lib.allocated())));
+            out.put("allocated per generation, raw (median)" + of, mib((long) median(raw.allocated())));
+        }
     }
 
     // ---------------------------------------------------------------------------------------------- inflight

@@ -87,6 +87,10 @@ final class StubServer implements AutoCloseable {
     StubServer(int port, int handlerThreads, long networkMillis) throws IOException {
         // without it, a small response written in two pieces waits for the client's delayed ACK (~40 ms)
         System.setProperty("sun.net.httpserver.nodelay", "true");
+        // the server closes idle connections beyond 200, and any after 30 s; a client that then reuses one of its
+        // pooled connections meets an EOF, which would end a raw generation and tell nothing about either client
+        System.setProperty("sun.net.httpserver.maxIdleConnections", "100000");
+        System.setProperty("sun.net.httpserver.idleInterval", "3600");
         this.networkNanos = TimeUnit.MILLISECONDS.toNanos(networkMillis);
         AtomicInteger n = new AtomicInteger();
         this.handlers = Executors.newFixedThreadPool(handlerThreads, r -> daemon(r, "stub-" + n.incrementAndGet()));

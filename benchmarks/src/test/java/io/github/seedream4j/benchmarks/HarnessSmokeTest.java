@@ -30,11 +30,13 @@ class HarnessSmokeTest {
     }
 
     @Test
-    void overhead_modelArkAnswersWithTheImageInside() throws Exception {
-        Map<String, String> out = run("overhead", "provider=modelark", "format=b64_json", "img=2k", "stub=inline",
-                "warmup=0", "rounds=1");
-        assertThat(out).containsEntry("provider", "modelark (response_format b64_json)")
-                .containsEntry("image", "2k (2048x2048, " + StubServer.TWO_K_BYTES + " bytes)");
+    void overhead_comparesModelArksTwoResponseFormatsInOneRun() throws Exception {
+        Map<String, String> out = run("overhead", "provider=modelark", "format=url,b64_json", "img=2k",
+                "stub=inline", "warmup=0", "rounds=1");
+        assertThat(out).containsEntry("provider", "modelark (response_format url, b64_json)")
+                .containsEntry("image", "2k (2048x2048, " + StubServer.TWO_K_BYTES + " bytes)")
+                .containsKeys("seedream4j median ms, url", "raw median ms, url", "seedream4j median ms, b64_json",
+                        "allocated per generation, seedream4j (median), b64_json");
     }
 
     @Test
