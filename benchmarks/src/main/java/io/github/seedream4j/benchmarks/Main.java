@@ -12,12 +12,7 @@ import io.github.seedream4j.ImageSize;
 import io.github.seedream4j.SeedreamClient;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
-import java.io.InputStream;
 import java.io.OutputStream;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -32,8 +27,10 @@ import javax.imageio.ImageIO;
 
 /**
  * The plain benchmark harness: {@code java -jar benchmarks.jar <case> [key=value ...]}. Each case prints what it
- * measured, one {@code key: value} per line. Cases: {@code overhead}, {@code notice},
- * {@code inflight-fake}, {@code inflight-runpod}, {@code disk}, {@code png}. Run each in its own JVM.
+ * measured, one {@code key: value} per line, after the load average. Cases: {@code overhead}, {@code inflight},
+ * {@code capacity} (each with {@code provider=runpod|cloudflare|modelark|fal|replicate}, seedream4j beside a raw JDK
+ * client, the stub in a process of its own), {@code notice}, {@code inflight-fake}, {@code disk}, {@code png}; and
+ * {@code stub}, which only serves the stubs ({@link Stub}). Run each case in its own JVM.
  */
 public final class Main {
 
@@ -46,34 +43,47 @@ public final class Main {
 
     public static void main(String[] args) throws Exception {
         if (args.length == 0) {
-            System.err.println("usage: java -jar benchmarks.jar <overhead|notice|inflight-fake|"
-                    + "inflight-runpod|disk|png> [key=value ...]");
+            System.err.println("usage: java -jar benchmarks.jar <overhead|inflight|capacity|notice|inflight-fake|"
+                    + "disk|png|stub> [key=value ...]");
             System.exit(2);
         }
-        Map<String, String> options = new LinkedHashMap<>();
-        for (int i = 1; i < args.length; i++) {
-            String[] kv = args[i].split("=", 2);
-            options.put(kv[0], kv.length > 1 ? kv[1] : "true");
+        if (args[0].equals("stub")) {
+            Stub.main(java.util.Arrays.copyOfRange(args, 1, args.length));
+            return;
         }
-        Map<String, String> result = new Main(options).run(args[0]);
+        Map<String, String> result = new Main(options(args, 1)).run(args[0]);
         result.forEach((k, v) -> System.out.println(k + ": " + v));
         System.exit(0);
     }
 
+    /** {@code key=value} arguments from {@code from} on; a bare {@code key} is {@code key=true}. */
+    static Map<String, String> options(String[] args, int from) {
+        Map<String, String> options = new LinkedHashMap<>();
+        for (int i = from; i < args.length; i++) {
+            String[] kv = args[i].split("=", 2);
+            options.put(kv[0], kv.length > 1 ? kv[1] : "true");
+        }
+        return options;
+    }
+
     Map<String, String> run(String name) throws Exception {
         out.put("case", name);
+        out.put("load average (1, 5, 15 min)", Sampler.loadAverage());
         switch (name) {
             case "overhead":
-                overhead();
+                new SideBySide(options, out).overhead();
+                break;
+            case "inflight":
+                new SideBySide(options, out).inflight();
+                break;
+            case "capacity":
+                new SideBySide(options, out).capacity();
                 break;
             case "notice":
                 notice();
                 break;
             case "inflight-fake":
                 inflightFake();
-                break;
-            case "inflight-runpod":
-                inflightRunpod();
                 break;
             case "disk":
                 disk();
@@ -91,74 +101,14 @@ public final class Main {
         return Integer.parseInt(options.getOrDefault(key, String.valueOf(fallback)));
     }
 
-    private static SeedreamClient runpod(RunpodStub stub, SeedreamClient.Builder b) {
-        return b.provider("runpod").setting("api-key", "bench-key").setting("base-url", stub.baseUrl()).build();
+    /** A Runpod client of {@code b} against a stub in this JVM. */
+    private static SeedreamClient runpod(Stub stub, SeedreamClient.Builder b) {
+        return b.provider("runpod").settings(Provider.RUNPOD.settings(stub.url(), "url", 60))
+                .systemProperties(k -> null).environment(k -> null).build();
     }
 
     private static GenerationRequest request(String prompt, int side) {
         return GenerationRequest.of(prompt).withSize(ImageSize.exact(side, side));
-    }
-
-    // ---------------------------------------------------------------- generate vs the raw JDK client
-
-    /** One job POST (answered COMPLETED) and one 1 MiB image GET, through the library and through HttpClient. */
-    private void overhead() throws Exception {
-        int warmup = option("warmup", 300);
-        int rounds = option("rounds", 500);
-        try (RunpodStub stub = new RunpodStub(2);
-                SeedreamClient client = runpod(stub, SeedreamClient.builder())) {
-            stub.networkMillis(option("networkMs", 0));
-            out.put("simulated network ms per answer", String.valueOf(option("networkMs", 0)));
-            HttpClient raw = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
-            GenerationRequest request = request("bench ms=0 img=1m", 1024);
-            List<Double> lib = new ArrayList<>();
-            List<Double> jdk = new ArrayList<>();
-            List<Double> jdkStream = new ArrayList<>();
-            List<List<Double>> samples = List.of(lib, jdk, jdkStream);
-            for (int i = 0; i < warmup + rounds; i++) {
-                // rotate which goes first, so none always meets a warmer connection or cache
-                for (int k = 0; k < 3; k++) {
-                    int which = (i + k) % 3;
-                    long t0 = System.nanoTime();
-                    long bytes = which == 0 ? client.generate(request).image().byteSize()
-                            : rawGenerate(raw, stub, i, which == 2);
-                    double ms = (System.nanoTime() - t0) / 1e6;
-                    if (bytes != RunpodStub.ONE_MIB) {
-                        throw new IllegalStateException("got " + bytes + " bytes");
-                    }
-                    if (i >= warmup) {
-                        samples.get(which).add(ms);
-                    }
-                }
-            }
-            out.put("rounds", String.valueOf(rounds));
-            out.put("library median ms", f(median(lib)));
-            out.put("raw HttpClient median ms", f(median(jdk)));
-            out.put("library p90 ms", f(Sampler.percentile(lib, 90)));
-            out.put("raw HttpClient p90 ms", f(Sampler.percentile(jdk, 90)));
-            out.put("raw HttpClient, image via ofInputStream, median ms", f(median(jdkStream)));
-            out.put("ratio library/raw (median)", f(median(lib) / median(jdk)));
-            out.put("ratio library/raw streamed (median)", f(median(lib) / median(jdkStream)));
-            out.put("added median ms", f(median(lib) - median(jdk)));
-        }
-    }
-
-    private static long rawGenerate(HttpClient raw, RunpodStub stub, int seed, boolean streamed) throws Exception {
-        String body = "{\"input\":{\"prompt\":\"bench ms=0 img=1m\",\"size\":\"1024*1024\",\"seed\":" + seed + "}}";
-        HttpResponse<String> job = raw.send(HttpRequest.newBuilder(URI.create(stub.baseUrl() + "/"
-                + RunpodStub.ENDPOINT + "/run")).header("Authorization", "Bearer bench-key")
-                .header("Content-Type", "application/json").header("Accept", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
-        String text = job.body();
-        int at = text.indexOf("\"image_url\":\"") + 13;
-        String url = text.substring(at, text.indexOf('"', at));
-        HttpRequest get = HttpRequest.newBuilder(URI.create(url)).GET().build();
-        if (!streamed) {
-            return raw.send(get, HttpResponse.BodyHandlers.ofByteArray()).body().length;
-        }
-        try (InputStream in = raw.send(get, HttpResponse.BodyHandlers.ofInputStream()).body()) {
-            return in.readAllBytes().length;
-        }
     }
 
     // ---------------------------------------------------------------- completion notice, /run + polling
@@ -168,7 +118,7 @@ public final class Main {
         int perAge = option("count", 10);
         int[] ages = parseAges(options.getOrDefault("ages", "500,1000,2000,5000,10000"));
         Map<String, Long> seen = new ConcurrentHashMap<>();
-        try (RunpodStub stub = new RunpodStub(2);
+        try (Stub stub = Stub.start(false, 2, 0);
                 SeedreamClient client = runpod(stub, SeedreamClient.builder().listener(e -> {
                     if (e instanceof GenerationEvent.Polled && ((GenerationEvent.Polled) e).status().equals("COMPLETED")) {
                         seen.putIfAbsent(((GenerationEvent.Polled) e).jobId(), System.nanoTime());
@@ -182,7 +132,7 @@ public final class Main {
                             .add(client.generateAsync(request("notice ms=" + spread(age, i, perAge) + " i=" + i, 1024)));
                 }
             }
-            long statusBefore = stub.statusCalls();
+            long statusBefore = stub.stats().get("polls");
             for (Map.Entry<Integer, List<CompletableFuture<GenerationResult>>> e : byAge.entrySet()) {
                 List<Double> late = new ArrayList<>();
                 for (CompletableFuture<GenerationResult> f : e.getValue()) {
@@ -193,7 +143,7 @@ public final class Main {
                 out.put("jobs of " + e.getKey() + " ms +-25%: noticed late, median ms", f(median(late)) + " (max "
                         + f(Sampler.percentile(late, 100)) + ", target <= " + f(target) + ")");
             }
-            out.put("status polls per job", f((stub.statusCalls() - statusBefore) / (double) (ages.length * perAge)));
+            out.put("status polls per job", f((stub.stats().get("polls") - statusBefore) / (double) (ages.length * perAge)));
         }
     }
 
@@ -219,19 +169,6 @@ public final class Main {
                 .build()) {
             client.generate(request("warm", side));
             inflight(client, n, i -> request("inflight " + i, side), latency);
-        }
-    }
-
-    private void inflightRunpod() throws Exception {
-        int n = option("n", 1000);
-        int ms = option("ms", 2000);
-        try (RunpodStub stub = new RunpodStub(option("stubThreads", 4));
-                SeedreamClient client = runpod(stub, SeedreamClient.builder())) {
-            client.generate(request("warm ms=0", 1024));
-            long before = stub.statusCalls();
-            inflight(client, n, i -> request("inflight ms=" + ms + " i=" + i, 1024), ms);
-            out.put("stub threads (counted in the JVM's threads)", String.valueOf(option("stubThreads", 4) + 1));
-            out.put("status polls per job", f((stub.statusCalls() - before) / (double) n));
         }
     }
 
@@ -276,7 +213,7 @@ public final class Main {
         int runs = option("runs", 3);
         boolean memory = options.containsKey("memory");
         Path dir = Files.createTempDirectory("seedream-bench");
-        try (RunpodStub stub = new RunpodStub(2); SeedreamClient client = runpod(stub, SeedreamClient.builder())) {
+        try (Stub stub = Stub.start(false, 2, 0); SeedreamClient client = runpod(stub, SeedreamClient.builder())) {
             client.generate(request("warm ms=0", 1024), ImageDestination.directory(dir, "warm", true));
             List<Double> growth = new ArrayList<>();
             List<Double> retained = new ArrayList<>();

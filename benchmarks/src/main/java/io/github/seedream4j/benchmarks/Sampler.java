@@ -16,6 +16,8 @@ final class Sampler implements AutoCloseable {
     private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
 
     private final AtomicLong peakHeap = new AtomicLong();
+    private volatile int mostThreads;
+    private volatile String poolsAtMost = "";
     private final Thread thread;
     private volatile boolean running = true;
 
@@ -26,6 +28,11 @@ final class Sampler implements AutoCloseable {
         thread = new Thread(() -> {
             while (running) {
                 peakHeap.accumulateAndGet(heapUsed(), Math::max);
+                int live = THREADS.getThreadCount();
+                if (live > mostThreads) {
+                    mostThreads = live;
+                    poolsAtMost = pools();
+                }
                 try {
                     Thread.sleep(periodMillis);
                 } catch (InterruptedException e) {
@@ -42,12 +49,51 @@ final class Sampler implements AutoCloseable {
         return peakHeap.get();
     }
 
+    /**
+     * {@return the live threads grouped by name without their trailing number, when the sampler saw the most, for
+     * example {@code {seedream-http-=8, Thread-=12}}}
+     */
+    String poolsAtMost() {
+        return poolsAtMost;
+    }
+
+    private static String pools() {
+        java.util.Map<String, Integer> pools = new java.util.TreeMap<>();
+        for (java.lang.management.ThreadInfo t : THREADS.getThreadInfo(THREADS.getAllThreadIds(), 0)) {
+            if (t != null) {
+                pools.merge(t.getThreadName().replaceAll("\\d+$", ""), 1, Integer::sum);
+            }
+        }
+        return pools.toString();
+    }
+
     static int peakThreads() {
         return THREADS.getPeakThreadCount();
     }
 
     static int liveThreads() {
         return THREADS.getThreadCount();
+    }
+
+    /** {@return the CPU time this JVM has used, all threads, in nanoseconds} */
+    static long cpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
+    }
+
+    /** {@return the bytes every thread of this JVM, ended ones included, has allocated on the heap so far} */
+    static long allocatedBytes() {
+        return ((com.sun.management.ThreadMXBean) THREADS).getTotalThreadAllocatedBytes();
+    }
+
+    /** {@return the load average over 1, 5 and 15 minutes, as {@code /proc/loadavg} has it, or the 1-minute one} */
+    static String loadAverage() {
+        try {
+            String[] f = java.nio.file.Files.readString(java.nio.file.Path.of("/proc/loadavg")).split(" ");
+            return f[0] + " " + f[1] + " " + f[2];
+        } catch (java.io.IOException | RuntimeException e) {
+            return f(ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+        }
     }
 
     static long heapUsed() {
