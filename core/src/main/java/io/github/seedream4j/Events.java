@@ -36,37 +36,41 @@ final class Events {
         }
     }
 
+    /** The start of every log line of {@code e}'s generation; built only for a record that is logged. */
+    private static String prefix(GenerationEvent e) {
+        return "generation " + e.generationId() + " [" + e.providerId() + "] ";
+    }
+
     private static void log(GenerationEvent e) {
-        String prefix = "generation " + e.generationId() + " [" + e.providerId() + "] ";
         if (e instanceof GenerationEvent.Validated) {
             GenerationEvent.Validated v = (GenerationEvent.Validated) e;
-            LOG.log(System.Logger.Level.DEBUG, () -> prefix + "validated: " + v.resolution() + ", " + v.calls()
+            LOG.log(System.Logger.Level.DEBUG, () -> prefix(e) + "validated: " + v.resolution() + ", " + v.calls()
                     + " call(s)");
-            v.warnings().forEach(w -> LOG.log(System.Logger.Level.WARNING, () -> prefix + "warning " + w));
+            v.warnings().forEach(w -> LOG.log(System.Logger.Level.WARNING, () -> prefix(e) + "warning " + w));
         } else if (e instanceof GenerationEvent.Submitted) {
             GenerationEvent.Submitted s = (GenerationEvent.Submitted) e;
-            LOG.log(System.Logger.Level.DEBUG, () -> prefix + "submitted call " + s.callIndex() + " as job " + s.jobId());
+            LOG.log(System.Logger.Level.DEBUG, () -> prefix(e) + "submitted call " + s.callIndex() + " as job " + s.jobId());
         } else if (e instanceof GenerationEvent.Retried) {
             GenerationEvent.Retried r = (GenerationEvent.Retried) e;
-            LOG.log(System.Logger.Level.INFO, () -> prefix + "retrying (attempt " + r.attempt() + ") in "
+            LOG.log(System.Logger.Level.INFO, () -> prefix(e) + "retrying (attempt " + r.attempt() + ") in "
                     + r.delay().toMillis() + "ms: " + r.reason());
         } else if (e instanceof GenerationEvent.Polled) {
             GenerationEvent.Polled p = (GenerationEvent.Polled) e;
-            LOG.log(System.Logger.Level.TRACE, () -> prefix + "polled job " + p.jobId() + ": " + p.status());
+            LOG.log(System.Logger.Level.TRACE, () -> prefix(e) + "polled job " + p.jobId() + ": " + p.status());
         } else if (e instanceof GenerationEvent.ImageFetched) {
             GenerationEvent.ImageFetched f = (GenerationEvent.ImageFetched) e;
-            LOG.log(System.Logger.Level.DEBUG, () -> prefix + "fetched " + f.image() + " in " + f.took().toMillis() + "ms");
+            LOG.log(System.Logger.Level.DEBUG, () -> prefix(e) + "fetched " + f.image() + " in " + f.took().toMillis() + "ms");
         } else if (e instanceof GenerationEvent.Completed) {
             GenerationEvent.Completed c = (GenerationEvent.Completed) e;
-            LOG.log(System.Logger.Level.DEBUG, () -> prefix + "completed: " + c.result().images().size()
+            LOG.log(System.Logger.Level.DEBUG, () -> prefix(e) + "completed: " + c.result().images().size()
                     + " image(s), " + c.result().charge() + ", " + c.result().timings());
         } else if (e instanceof GenerationEvent.Failed) {
             GenerationEvent.Failed f = (GenerationEvent.Failed) e;
-            LOG.log(System.Logger.Level.DEBUG, () -> prefix + "failed: " + f.error().getClass().getSimpleName() + ": "
+            LOG.log(System.Logger.Level.DEBUG, () -> prefix(e) + "failed: " + f.error().getClass().getSimpleName() + ": "
                     + f.error().getMessage());
         } else if (e instanceof GenerationEvent.Cancelled) {
             GenerationEvent.Cancelled c = (GenerationEvent.Cancelled) e;
-            LOG.log(System.Logger.Level.DEBUG, () -> prefix + "cancelled: " + c.reason());
+            LOG.log(System.Logger.Level.DEBUG, () -> prefix(e) + "cancelled: " + c.reason());
         }
     }
 }
