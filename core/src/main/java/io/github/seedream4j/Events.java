@@ -49,7 +49,8 @@ final class Events {
             v.warnings().forEach(w -> LOG.log(System.Logger.Level.WARNING, () -> prefix(e) + "warning " + w));
         } else if (e instanceof GenerationEvent.Submitted) {
             GenerationEvent.Submitted s = (GenerationEvent.Submitted) e;
-            LOG.log(System.Logger.Level.DEBUG, () -> prefix(e) + "submitted call " + s.callIndex() + " as job " + s.jobId());
+            LOG.log(System.Logger.Level.DEBUG, () -> prefix(e) + "submitted call " + s.callIndex() + " as job "
+                    + s.jobId());
         } else if (e instanceof GenerationEvent.Retried) {
             GenerationEvent.Retried r = (GenerationEvent.Retried) e;
             LOG.log(System.Logger.Level.INFO, () -> prefix(e) + "retrying (attempt " + r.attempt() + ") in "
@@ -59,15 +60,16 @@ final class Events {
             LOG.log(System.Logger.Level.TRACE, () -> prefix(e) + "polled job " + p.jobId() + ": " + p.status());
         } else if (e instanceof GenerationEvent.ImageFetched) {
             GenerationEvent.ImageFetched f = (GenerationEvent.ImageFetched) e;
-            LOG.log(System.Logger.Level.DEBUG, () -> prefix(e) + "fetched " + f.image() + " in " + f.took().toMillis() + "ms");
+            LOG.log(System.Logger.Level.DEBUG, () -> prefix(e) + "fetched " + f.image() + " in " + f.took().toMillis()
+                    + "ms");
         } else if (e instanceof GenerationEvent.Completed) {
             GenerationEvent.Completed c = (GenerationEvent.Completed) e;
             LOG.log(System.Logger.Level.DEBUG, () -> prefix(e) + "completed: " + c.result().images().size()
                     + " image(s), " + c.result().charge() + ", " + c.result().timings());
         } else if (e instanceof GenerationEvent.Failed) {
             GenerationEvent.Failed f = (GenerationEvent.Failed) e;
-            LOG.log(System.Logger.Level.DEBUG, () -> prefix(e) + "failed: " + f.error().getClass().getSimpleName() + ": "
-                    + f.error().getMessage());
+            LOG.log(System.Logger.Level.DEBUG, () -> prefix(e) + "failed: " + f.error().getClass().getSimpleName()
+                    + ": " + f.error().getMessage());
         } else if (e instanceof GenerationEvent.Cancelled) {
             GenerationEvent.Cancelled c = (GenerationEvent.Cancelled) e;
             LOG.log(System.Logger.Level.DEBUG, () -> prefix(e) + "cancelled: " + c.reason());
