@@ -125,13 +125,7 @@ public final class PollGate {
         Objects.requireNonNull(ended, "ended");
         Wait wait = new Wait(context, poll, ended);
         context.onCancel(wait::end);
-        long nanos;
-        try {
-            nanos = Math.max(0, pause.toNanos());
-        } catch (ArithmeticException e) {
-            nanos = Long.MAX_VALUE;
-        }
-        wait.after(nanos);
+        wait.after(Math.max(0, nanos(pause)));
     }
 
     /**
@@ -172,6 +166,15 @@ public final class PollGate {
     void release(long slot) {
         if (!next.compareAndSet(slot + interval, slot)) {
             returned.add(slot);
+        }
+    }
+
+    /** {@return {@code d} in nanoseconds, {@link Long#MAX_VALUE} for the durations too long to count so} */
+    private static long nanos(Duration d) {
+        try {
+            return d.toNanos();
+        } catch (ArithmeticException e) {
+            return d.isNegative() ? Long.MIN_VALUE : Long.MAX_VALUE;
         }
     }
 
@@ -222,7 +225,7 @@ public final class PollGate {
 
         private void admit() {
             long now = clock.getAsLong();
-            long left = context.remaining().toNanos();
+            long left = nanos(context.remaining());
             long latest = left <= 0 || now + left < now ? NONE : now + left;
             long slot = claim(now, latest);
             if (slot == NONE) {

@@ -179,6 +179,24 @@ class PollGateTest {
     }
 
     @Test
+    void schedule_takesPausesAndDeadlinesTooLongToCountInNanoseconds() {
+        PollGate gate = PollGate.perSecond(1, time);
+        VirtualContext forever = new VirtualContext(time, Duration.ofDays(1)) {
+            @Override
+            public Duration remaining() {
+                return Duration.ofDays(365L * 1_000);
+            }
+        };
+        List<String> what = new ArrayList<>();
+
+        gate.schedule(forever, Duration.ZERO, () -> what.add("polled"), () -> what.add("ended"));
+        gate.schedule(forever, Duration.ofDays(365L * 1_000), () -> what.add("polled late"), () -> what.add("ended"));
+        time.runUntil(time.now() + SECOND);
+
+        assertThat(what).containsExactly("polled");
+    }
+
+    @Test
     void claim_handsOutSlotsOneIntervalApartAndTakesBackTheLast() {
         PollGate gate = PollGate.perSecond(4, time);
         long t0 = time.now();

@@ -53,7 +53,8 @@ final class VirtualTime extends AbstractExecutorService implements ScheduledExec
         if (shutdown) {
             throw new RejectedExecutionException("virtual time is shut down");
         }
-        Task t = new Task(now + Math.max(0, unit.toNanos(delay)), sequence++, command);
+        long nanos = Math.max(0, unit.toNanos(delay));
+        Task t = new Task(nanos > Long.MAX_VALUE - now ? Long.MAX_VALUE : now + nanos, sequence++, command);
         tasks.add(t);
         return t;
     }
