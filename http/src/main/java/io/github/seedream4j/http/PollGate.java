@@ -106,10 +106,10 @@ public final class PollGate {
      *
      * <p>{@code ended} runs when the generation is cancelled or its deadline passes while it waits (on the thread
      * that ends it, at once; on the calling thread when it had already ended), or when the scheduler refuses the
-     * wait because the client is closing. A poll
-     * that would get its slot only after the generation's deadline waits for the deadline, since the client then
-     * ends the generation; should it not, the poll takes the next slot. Both actions should be short and should not
-     * throw: the scheduler runs them, and what they throw is lost.
+     * wait because the client is closing. A poll that would get its slot only after the generation's deadline
+     * waits for the deadline, since the client then ends the generation; should it not, the poll takes the next
+     * slot. Both actions should be short and should not throw: the scheduler or the client's cancellation runs
+     * them, and what they throw is lost.
      *
      * @param context the generation's context, never {@code null}
      * @param pause the pause before asking for a slot, usually from a {@link PollSchedule}; never {@code null}, a
@@ -125,7 +125,9 @@ public final class PollGate {
         Objects.requireNonNull(ended, "ended");
         Wait wait = new Wait(context, poll, ended);
         context.onCancel(wait::end);
-        wait.after(Math.max(0, nanos(pause)));
+        if (!wait.done.get()) {
+            wait.after(Math.max(0, nanos(pause)));
+        }
     }
 
     /**
