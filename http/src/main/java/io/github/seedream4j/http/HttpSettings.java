@@ -5,6 +5,7 @@ import io.github.seedream4j.http.internal.Loopback;
 import io.github.seedream4j.spi.ProviderSettings;
 import io.github.seedream4j.spi.Secret;
 import io.github.seedream4j.spi.SettingKey;
+import java.math.BigDecimal;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.Locale;
@@ -18,7 +19,9 @@ import java.util.Objects;
  *       (a trailing carriage return from a file or a shell) is refused, naming the setting and never the value;</li>
  *   <li>{@link #baseUrl}: an absolute {@code http}/{@code https} URL without user-info, query or fragment; and
  *       because requests to it carry the credential, plain {@code http} only to this machine ({@code localhost},
- *       {@code 127.0.0.1}, {@code [::1]}) unless the user opts in with {@link #ALLOW_INSECURE_HTTP}.</li>
+ *       {@code 127.0.0.1}, {@code [::1]}) unless the user opts in with {@link #ALLOW_INSECURE_HTTP};</li>
+ *   <li>{@link #pollGate}: the cap on a polling provider's status calls, {@link #maxPollsPerSecond}, the same
+ *       setting name in every provider.</li>
  * </ul>
  */
 public final class HttpSettings {
@@ -32,7 +35,64 @@ public final class HttpSettings {
             "true lets the credential travel over plain http to a host other than this machine (trusted networks "
                     + "only)", "false");
 
+    /** The name every polling provider gives its cap on status calls: {@value}. */
+    public static final String MAX_POLLS_PER_SECOND = "max-polls-per-second";
+
     private HttpSettings() {
+    }
+
+    /**
+     * The setting {@value #MAX_POLLS_PER_SECOND} of a provider that polls: the most status calls per second one
+     * client sends, across all its generations; read it with {@link #pollGate}.
+     *
+     * @param defaultValue a decimal such as {@code 40}, or {@code unlimited}; never {@code null}
+     * @param why why that default, one short clause for the settings listing, for example {@code "80% of
+     *        Replicate's published 3000 per minute"}; never {@code null}
+     * @return the key, optional and not secret
+     * @throws NullPointerException if an argument is null
+     */
+    public static SettingKey maxPollsPerSecond(String defaultValue, String why) {
+        Objects.requireNonNull(defaultValue, "defaultValue");
+        Objects.requireNonNull(why, "why");
+        return SettingKey.optional(MAX_POLLS_PER_SECOND, "most status calls per second, shared by all generations "
+                + "of one client: a decimal such as 5 or 0.5, or unlimited (default " + defaultValue + ": " + why
+                + ")", defaultValue);
+    }
+
+    /**
+     * The poll gate a cap setting asks for: {@code unlimited}, {@code 0} or nothing set (with no default) lets every
+     * poll through; a decimal from {@value PollGate#MIN_PER_SECOND} to 1000000 caps the status calls per second.
+     *
+     * @param settings the provider's settings, never {@code null}
+     * @param key the cap's setting, usually {@link #maxPollsPerSecond}; never {@code null}
+     * @return a new gate, to share by every generation of the provider instance
+     * @throws ConfigurationException when the value is not such a number; the message names the setting, where it
+     *         was set, the value and what is valid
+     */
+    public static PollGate pollGate(ProviderSettings settings, SettingKey key) {
+        Objects.requireNonNull(key, "key");
+        String raw = settings.find(key).map(String::strip).orElse("unlimited");
+        if (raw.equalsIgnoreCase("unlimited")) {
+            return PollGate.unlimited();
+        }
+        BigDecimal rate;
+        try {
+            rate = new BigDecimal(raw);
+        } catch (NumberFormatException e) {
+            rate = null;
+        }
+        if (rate != null && rate.signum() == 0) {
+            return PollGate.unlimited();
+        }
+        if (rate == null || rate.compareTo(BigDecimal.valueOf(PollGate.MIN_PER_SECOND)) < 0
+                || rate.compareTo(BigDecimal.valueOf(PollGate.MAX_PER_SECOND)) > 0) {
+            String shown = Redactor.none().serverText(raw);
+            throw bad(settings, "provider " + settings.providerId() + " setting '" + key.name() + "' from "
+                    + settings.sourceOf(key) + " is '" + (shown.length() > 40 ? shown.substring(0, 40) + "..." : shown)
+                    + "'; expected status calls per second as a decimal from " + PollGate.MIN_PER_SECOND
+                    + " to 1000000, such as 5 or 0.5, or 'unlimited' (or 0) for no cap");
+        }
+        return PollGate.perSecond(rate.doubleValue());
     }
 
     /**

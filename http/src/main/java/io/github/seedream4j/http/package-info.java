@@ -19,7 +19,10 @@
  *   <li>{@link io.github.seedream4j.http.Redactor}: the one redactor of URLs, credentials and server text;</li>
  *   <li>{@link io.github.seedream4j.http.HttpSettings}: a credential and a base URL read and checked at
  *       {@code build()} (no control characters; https, or plain http only to this machine unless
- *       {@code allow-insecure-http});</li>
+ *       {@code allow-insecure-http}), and the cap on status calls, {@code max-polls-per-second};</li>
+ *   <li>{@link io.github.seedream4j.http.PollSchedule}: when to poll a job again, a pause proportional to its age;
+ *       {@link io.github.seedream4j.http.PollGate}: a cap on the status calls of one provider instance, waited for
+ *       on the generation's scheduler without holding a thread;</li>
  *   <li>{@link io.github.seedream4j.http.Json}: Jackson set up for request and response records;
  *       {@link io.github.seedream4j.http.FeignSupport}: the same for providers that prefer Feign interfaces.</li>
  * </ul>

@@ -103,4 +103,54 @@ class HttpSettingsTest {
                         + "ftp://files.acme.test; expected an absolute http or https URL such as "
                         + "https://api.example.com/v1");
     }
+
+    @Test
+    void maxPollsPerSecond_isOneNameWithTheDefaultAndWhyInItsDescription() {
+        SettingKey key = HttpSettings.maxPollsPerSecond("40", "80% of the published 3000 per minute");
+
+        assertThat(key.name()).isEqualTo("max-polls-per-second").isEqualTo(HttpSettings.MAX_POLLS_PER_SECOND);
+        assertThat(key.defaultValue()).isEqualTo("40");
+        assertThat(key.required()).isFalse();
+        assertThat(key.description()).isEqualTo("most status calls per second, shared by all generations of one "
+                + "client: a decimal such as 5 or 0.5, or unlimited (default 40: 80% of the published 3000 per "
+                + "minute)");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"5", " 5 ", "5.0", "0.5", "2e1", "0.01", "1000000"})
+    void pollGate_takesADecimal(String value) {
+        PollGate gate = HttpSettings.pollGate(settings(Map.of("max-polls-per-second", value), Map.of()),
+                HttpSettings.maxPollsPerSecond("unlimited", "nothing is published"));
+
+        assertThat(gate.maxPerSecond()).hasValue(Double.parseDouble(value.strip()));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"unlimited", "UNLIMITED", "0", "0.0", "-0"})
+    void pollGate_unlimitedOrZeroIsNoCap(String value) {
+        assertThat(HttpSettings.pollGate(settings(Map.of("max-polls-per-second", value), Map.of()),
+                HttpSettings.maxPollsPerSecond("40", "why")).isUnlimited()).isTrue();
+    }
+
+    @Test
+    void pollGate_defaultsApplyAndAnAbsentCapIsNoCap() {
+        assertThat(HttpSettings.pollGate(settings(Map.of(), Map.of()), HttpSettings.maxPollsPerSecond("40", "why"))
+                .maxPerSecond()).hasValue(40);
+        assertThat(HttpSettings.pollGate(settings(Map.of(), Map.of("SEEDREAM_ACME_MAX_POLLS_PER_SECOND", "2.5")),
+                HttpSettings.maxPollsPerSecond("40", "why")).maxPerSecond()).hasValue(2.5);
+        assertThat(HttpSettings.pollGate(settings(Map.of(), Map.of()), SettingKey.optional("max-polls-per-second",
+                "no default", null)).isUnlimited()).isTrue();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"fast", "-1", "0.001", "2000000", "NaN", "5/s", "Infinity"})
+    void pollGate_refusesWhatIsNotACapNamingTheKeyTheValueAndWhatIsValid(String value) {
+        Throwable e = catchThrowable(() -> HttpSettings.pollGate(settings(Map.of("max-polls-per-second", value),
+                Map.of()), HttpSettings.maxPollsPerSecond("40", "why")));
+
+        assertThat(e).isInstanceOf(ConfigurationException.class).hasMessage("provider acme setting "
+                + "'max-polls-per-second' from explicit setting 'max-polls-per-second' is '" + value + "'; expected "
+                + "status calls per second as a decimal from 0.01 to 1000000, such as 5 or 0.5, or 'unlimited' (or 0) "
+                + "for no cap");
+    }
 }

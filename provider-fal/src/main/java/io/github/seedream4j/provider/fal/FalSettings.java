@@ -33,13 +33,23 @@ public final class FalSettings {
             "price model for cost estimates (fal reports no cost)", "0.03/image");
 
     /**
+     * The most status calls per second one client sends, across all its generations: {@code unlimited} by default,
+     * since fal publishes no request rate limit (it limits how many requests run at once, and queues the rest). A
+     * decimal such as {@code 5} or {@code 0.5}, or {@code unlimited}; anything else is refused when the client is
+     * built. Set it if fal throttles status calls, or to share a key between many clients.
+     */
+    public static final SettingKey MAX_POLLS_PER_SECOND = HttpSettings.maxPollsPerSecond("unlimited",
+            "fal publishes no request rate limit, only a limit on requests running at once");
+
+    /**
      * {@code true} lets the key travel over plain http to a host other than this machine; {@code false} by
      * default.
      */
     public static final SettingKey ALLOW_INSECURE_HTTP = HttpSettings.ALLOW_INSECURE_HTTP;
 
     /** Every setting, in the order above. */
-    public static final List<SettingKey> ALL = List.of(API_KEY, BASE_URL, PRICE, ALLOW_INSECURE_HTTP);
+    public static final List<SettingKey> ALL = List.of(API_KEY, BASE_URL, PRICE, MAX_POLLS_PER_SECOND,
+            ALLOW_INSECURE_HTTP);
 
     private FalSettings() {
     }

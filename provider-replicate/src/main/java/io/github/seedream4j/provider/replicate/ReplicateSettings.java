@@ -41,11 +41,23 @@ public final class ReplicateSettings {
     public static final SettingKey PRICE = SettingKey.optional("price", "price model used for cost estimates",
             "0.03/image");
 
+    /**
+     * The most status calls per second one client sends, across all its generations: {@code 40} by default, 80% of
+     * Replicate's published limit of 3000 requests per minute for every endpoint but creating predictions, which
+     * leaves room for cancels and other clients of the same token. Replicate throttles more as credit runs low, and
+     * an account with granted credit but no payment method to 1 request a second and 6 a minute: set {@code 0.1}
+     * there. A decimal such as {@code 5} or {@code 0.5}, or {@code unlimited}; anything else is refused when the
+     * client is built.
+     */
+    public static final SettingKey MAX_POLLS_PER_SECOND = HttpSettings.maxPollsPerSecond("40",
+            "80% of Replicate's published 3000 requests per minute outside creating predictions");
+
     /** {@code true} lets the token travel over plain http to another machine; {@code false} by default. */
     public static final SettingKey ALLOW_INSECURE_HTTP = HttpSettings.ALLOW_INSECURE_HTTP;
 
     /** Every setting, in the order above. */
-    public static final List<SettingKey> ALL = List.of(API_TOKEN, BASE_URL, WAIT, PRICE, ALLOW_INSECURE_HTTP);
+    public static final List<SettingKey> ALL = List.of(API_TOKEN, BASE_URL, WAIT, PRICE, MAX_POLLS_PER_SECOND,
+            ALLOW_INSECURE_HTTP);
 
     private ReplicateSettings() {
     }

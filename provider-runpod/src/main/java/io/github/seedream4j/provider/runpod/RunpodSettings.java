@@ -40,11 +40,23 @@ public final class RunpodSettings {
     public static final SettingKey PRICE = SettingKey.optional("price", "price model used for cost estimates",
             "0.027/megapixel");
 
+    /**
+     * The most status calls per second one client sends, across all its generations and both endpoints:
+     * {@code 160} by default, 80% of Runpod's published limit of 2000 {@code /status} calls per 10 seconds per
+     * endpoint, which leaves room for other clients of the same key (the limit may also be lower: Runpod scales it
+     * with the endpoint's workers). A decimal such as {@code 5} or {@code 0.5}, or {@code unlimited}; anything else
+     * is refused when the client is built. Without a cap, a thousand young jobs would poll four thousand times a
+     * second.
+     */
+    public static final SettingKey MAX_POLLS_PER_SECOND = HttpSettings.maxPollsPerSecond("160",
+            "80% of Runpod's published 2000 /status calls per 10 s");
+
     /** {@code true} lets the API key travel over plain http to another machine; {@code false} by default. */
     public static final SettingKey ALLOW_INSECURE_HTTP = HttpSettings.ALLOW_INSECURE_HTTP;
 
     /** Every setting, in the order above. */
-    public static final List<SettingKey> ALL = List.of(API_KEY, BASE_URL, ENDPOINT, EDIT_ENDPOINT, PRICE, ALLOW_INSECURE_HTTP);
+    public static final List<SettingKey> ALL = List.of(API_KEY, BASE_URL, ENDPOINT, EDIT_ENDPOINT, PRICE,
+            MAX_POLLS_PER_SECOND, ALLOW_INSECURE_HTTP);
 
     private RunpodSettings() {
     }

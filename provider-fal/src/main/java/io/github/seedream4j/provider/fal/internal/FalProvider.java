@@ -13,6 +13,8 @@ import io.github.seedream4j.http.HttpReply;
 import io.github.seedream4j.http.Idempotency;
 import io.github.seedream4j.http.ImageDownloader;
 import io.github.seedream4j.http.Json;
+import io.github.seedream4j.http.PollGate;
+import io.github.seedream4j.http.PollSchedule;
 import io.github.seedream4j.http.Redactor;
 import io.github.seedream4j.spi.GenerationContext;
 import io.github.seedream4j.spi.ImageProvider;
@@ -28,7 +30,6 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.regex.Pattern;
 import tools.jackson.core.JacksonException;
@@ -41,9 +42,11 @@ import tools.jackson.core.JacksonException;
  *       meanwhile, and whose cancellation is registered with {@code onCancel} right after (it runs at once when the
  *       generation already ended, so a late request id is cancelled on arrival);</li>
  *   <li><b>status</b> {@code GET status_url} on the context's scheduler, a sixth of the request's age apart (250 ms
- *       to 3 s), each poll reported with the status and queue position;</li>
+ *       to 3 s) through one poll gate for all the provider's generations ({@code max-polls-per-second}), each poll
+ *       reported with the status and queue position;</li>
  *   <li><b>result</b> {@code GET response_url} once the status is {@code COMPLETED}; any other status, also one
- *       fal does not document, is polled on, as fal's clients do. fal has no failed status: a failed request is {@code COMPLETED} and its result answers with the error
+ *       fal does not document, is polled on, as fal's clients do. fal has no failed status: a failed request is
+ *       {@code COMPLETED} and its result answers with the error
  *       (422 for validation and content policy, 5xx when fal could not run it), which is translated;</li>
  *   <li><b>images</b> are fetched at once, in order, with the toolkit's downloader (fal's CDN URLs expire), or
  *       decoded when fal returns them inline as {@code data:} URIs;</li>
@@ -63,8 +66,7 @@ final class FalProvider implements ImageProvider {
 
     private static final System.Logger LOG = System.getLogger("io.github.seedream4j.provider." + ID);
 
-    static final Duration FIRST_POLL = Duration.ofMillis(250);
-    static final Duration MAX_POLL = Duration.ofSeconds(3);
+    private static final PollSchedule SCHEDULE = PollSchedule.defaults();
     private static final Duration SUBMIT_TIMEOUT = Duration.ofSeconds(60);
     private static final Duration POLL_TIMEOUT = Duration.ofSeconds(30);
     private static final Duration RESULT_TIMEOUT = Duration.ofSeconds(60);
@@ -77,9 +79,12 @@ final class FalProvider implements ImageProvider {
     private final FalErrors errors;
     private final HttpCaller http;
     private final ImageDownloader downloader;
+    /** Every status call of every generation of this provider instance goes through it. */
+    private final PollGate gate;
 
     FalProvider(FalConfig config) {
         this.config = config;
+        this.gate = config.pollGate();
         this.errors = new FalErrors(config.apiKey());
         this.http = HttpCaller.builder(ID).errors(errors.translator()).build();
         this.downloader = ImageDownloader.builder(ID).build();
@@ -216,7 +221,7 @@ final class FalProvider implements ImageProvider {
         }
         Run run = new Run(job, call, context);
         context.onCancel(run::cancel);
-        run.pollAfter(FIRST_POLL);
+        run.pollAfter(SCHEDULE.floor()); // a request is rarely done sooner
         return run.result;
     }
 
@@ -240,17 +245,11 @@ final class FalProvider implements ImageProvider {
             if (result.isDone()) {
                 return;
             }
-            if (context.isCancelled()) {
-                result.completeExceptionally(new GenerationCancelledException("provider fal: the generation ended; "
-                        + "request " + job.id() + " was cancelled at fal", ID, job.id(), null));
-                return;
-            }
-            try {
-                context.scheduler().schedule(this::poll, delay.toNanos(), TimeUnit.NANOSECONDS);
-            } catch (RuntimeException e) {
-                result.completeExceptionally(new GenerationCancelledException("provider fal: the client is closing; "
-                        + "stopped waiting for request " + job.id(), ID, job.id(), null));
-            }
+            gate.schedule(context, delay, this::poll, () -> result.completeExceptionally(context.isCancelled()
+                    ? new GenerationCancelledException("provider fal: the generation ended; request " + job.id()
+                            + " was cancelled at fal", ID, job.id(), null)
+                    : new GenerationCancelledException("provider fal: the client is closing; stopped waiting for "
+                            + "request " + job.id(), ID, job.id(), null)));
         }
 
         private void poll() {
@@ -262,7 +261,7 @@ final class FalProvider implements ImageProvider {
                         QueueStatus s = status(reply);
                         context.progress().polled(job.id(), s.describe());
                         if (s.pending()) {
-                            pollAfter(nextPoll(System.nanoTime() - since));
+                            pollAfter(SCHEDULE.pauseSince(since));
                         } else {
                             fetch(s);
                         }
@@ -381,16 +380,6 @@ final class FalProvider implements ImageProvider {
     static boolean settled(HttpReply reply) {
         String body = reply.bodyText();
         return reply.status() < 500 && (body.contains("ALREADY_COMPLETED") || body.contains("NOT_FOUND"));
-    }
-
-    /**
-     * The pause before the next poll of a request followed for {@code age}: a sixth of its age, from 250 ms to
-     * 3 s. A request that ends at a random moment is then noticed, on average, about 8% of its age late, and
-     * never more than 3 s late, with few polls for long waits in fal's queue.
-     */
-    static Duration nextPoll(long ageNanos) {
-        long pause = ageNanos / 6;
-        return Duration.ofNanos(Math.max(FIRST_POLL.toNanos(), Math.min(MAX_POLL.toNanos(), pause)));
     }
 
     // --------------------------------------------------------------------------------------------- shared

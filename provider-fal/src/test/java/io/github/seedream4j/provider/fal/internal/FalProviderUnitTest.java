@@ -6,21 +6,10 @@ import io.github.seedream4j.http.HttpReply;
 import io.github.seedream4j.http.Idempotency;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 class FalProviderUnitTest {
-
-    @Test
-    void nextPoll_isASixthOfTheAge_from250msTo3s() {
-        assertThat(FalProvider.nextPoll(0)).isEqualTo(Duration.ofMillis(250));
-        assertThat(FalProvider.nextPoll(TimeUnit.SECONDS.toNanos(1))).isEqualTo(Duration.ofMillis(250));
-        assertThat(FalProvider.nextPoll(TimeUnit.SECONDS.toNanos(6))).isEqualTo(Duration.ofSeconds(1));
-        assertThat(FalProvider.nextPoll(TimeUnit.SECONDS.toNanos(12))).isEqualTo(Duration.ofSeconds(2));
-        assertThat(FalProvider.nextPoll(TimeUnit.MINUTES.toNanos(5))).isEqualTo(Duration.ofSeconds(3));
-    }
 
     @Test
     void under_acceptsOnlyTheBasesSchemeHostPortAndPath() {

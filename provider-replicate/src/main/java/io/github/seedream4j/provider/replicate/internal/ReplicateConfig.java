@@ -3,6 +3,7 @@ package io.github.seedream4j.provider.replicate.internal;
 import io.github.seedream4j.ConfigurationException;
 import io.github.seedream4j.PriceModel;
 import io.github.seedream4j.http.HttpSettings;
+import io.github.seedream4j.http.PollGate;
 import io.github.seedream4j.provider.replicate.ReplicateSettings;
 import io.github.seedream4j.spi.ProviderSettings;
 import io.github.seedream4j.spi.Secret;
@@ -10,8 +11,16 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.Locale;
 
-/** The provider's settings, read and checked once. {@link #toString()} never shows the token. */
-record ReplicateConfig(Secret token, URI baseUrl, int waitSeconds, PriceModel price) {
+/**
+ * The provider's settings, read and checked once. {@link #toString()} never shows the token.
+ *
+ * @param token the API token
+ * @param baseUrl the API's base URL, without a trailing slash
+ * @param waitSeconds how long the create request asks Replicate to hold its answer
+ * @param price the price model for estimates
+ * @param pollGate the cap on status calls, one per provider instance
+ */
+record ReplicateConfig(Secret token, URI baseUrl, int waitSeconds, PriceModel price, PollGate pollGate) {
 
     static final int MIN_WAIT_SECONDS = 1;
     static final int MAX_WAIT_SECONDS = 60;
@@ -27,7 +36,8 @@ record ReplicateConfig(Secret token, URI baseUrl, int waitSeconds, PriceModel pr
                     + " whole seconds (Prefer: wait=1 to wait=60): use for example 60s or 10s", "replicate", null,
                     null);
         }
-        return new ReplicateConfig(token, base, (int) wait.getSeconds(), s.price(ReplicateSettings.PRICE));
+        return new ReplicateConfig(token, base, (int) wait.getSeconds(), s.price(ReplicateSettings.PRICE),
+                HttpSettings.pollGate(s, ReplicateSettings.MAX_POLLS_PER_SECOND));
     }
 
     /** {@return where predictions of the official model {@code owner/name} are created} */
@@ -73,6 +83,7 @@ record ReplicateConfig(Secret token, URI baseUrl, int waitSeconds, PriceModel pr
 
     @Override
     public String toString() {
-        return "ReplicateConfig[token=****, baseUrl=" + baseUrl + ", wait=" + waitSeconds + "s, price=" + price + "]";
+        return "ReplicateConfig[token=****, baseUrl=" + baseUrl + ", wait=" + waitSeconds + "s, price=" + price
+                + ", pollGate=" + pollGate + "]";
     }
 }

@@ -13,6 +13,8 @@ import io.github.seedream4j.http.HttpReply;
 import io.github.seedream4j.http.Idempotency;
 import io.github.seedream4j.http.ImageDownloader;
 import io.github.seedream4j.http.Json;
+import io.github.seedream4j.http.PollGate;
+import io.github.seedream4j.http.PollSchedule;
 import io.github.seedream4j.http.Redactor;
 import io.github.seedream4j.spi.GenerationContext;
 import io.github.seedream4j.spi.ImageProvider;
@@ -27,7 +29,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.regex.Pattern;
 import tools.jackson.core.JacksonException;
@@ -40,9 +41,11 @@ import tools.jackson.databind.JsonNode;
  * configured API, since it is sent the token) until it ends, and its images are fetched at once (Replicate removes
  * API outputs after an hour). The prediction id is reported as soon as the create answer arrives, also when the
  * generation was cancelled meanwhile: that answer is awaited, not aborted, and the prediction is then cancelled
- * ({@code urls.cancel}, else {@code POST /predictions/{id}/cancel}) on arrival. Polls are scheduled on the
- * generation's scheduler; no thread sleeps. The deadline is the client's: the provider polls until the generation
- * is cancelled. Thread-safe.
+ * ({@code urls.cancel}, else {@code POST /predictions/{id}/cancel}) on arrival. Polls come a sixth of the
+ * prediction's age apart, counted from the create request (250 ms to 3 s, so every 3 s once it outlived a
+ * 60-second wait), through one poll gate for all the provider's generations ({@code max-polls-per-second}), waited
+ * for on the generation's scheduler; no thread sleeps. The deadline is the client's: the provider polls until the
+ * generation is cancelled. Thread-safe.
  */
 final class ReplicateProvider implements ImageProvider {
 
@@ -52,8 +55,7 @@ final class ReplicateProvider implements ImageProvider {
     private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(30);
     /** How much longer than the wait the create exchange may take: Replicate answers when the wait is over. */
     private static final Duration CREATE_MARGIN = Duration.ofSeconds(15);
-    private static final Duration FIRST_POLL = Duration.ofMillis(250);
-    private static final Duration MAX_POLL = Duration.ofSeconds(3);
+    private static final PollSchedule SCHEDULE = PollSchedule.defaults();
     /** Replicate's ids are lower-case base32; anything that could leave the path segment is refused. */
     private static final Pattern PREDICTION_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_-]{0,127}");
     private static final System.Logger LOG = System.getLogger("io.github.seedream4j.provider." + ID);
@@ -62,9 +64,12 @@ final class ReplicateProvider implements ImageProvider {
     private final ReplicateErrors errors;
     private final HttpCaller http;
     private final ImageDownloader downloader;
+    /** Every status call of every generation of this provider instance goes through it. */
+    private final PollGate gate;
 
     ReplicateProvider(ReplicateConfig config) {
         this.config = config;
+        this.gate = config.pollGate();
         this.errors = new ReplicateErrors(config.token());
         this.http = HttpCaller.builder(ID).errors(errors.translator()).timeout(REQUEST_TIMEOUT).build();
         this.downloader = ImageDownloader.builder(ID).build();
@@ -96,7 +101,7 @@ final class ReplicateProvider implements ImageProvider {
             if (context.isCancelled()) {
                 throw cancelled(p.id());
             }
-            return follow(f, nextPoll(since), call, context);
+            return follow(f, SCHEDULE.pauseSince(since), call, context);
         });
     }
 
@@ -171,15 +176,8 @@ final class ReplicateProvider implements ImageProvider {
 
     private void schedulePoll(Followed f, Duration delay, ProviderCall call, GenerationContext context,
             CompletableFuture<ProviderResult> result) {
-        if (context.isCancelled()) {
-            result.completeExceptionally(cancelled(f.id));
-            return;
-        }
-        try {
-            context.scheduler().schedule(() -> poll(f, call, context, result), delay.toNanos(), TimeUnit.NANOSECONDS);
-        } catch (RuntimeException e) {
-            result.completeExceptionally(cancelled(f.id));
-        }
+        gate.schedule(context, delay, () -> poll(f, call, context, result),
+                () -> result.completeExceptionally(cancelled(f.id)));
     }
 
     private void poll(Followed f, ProviderCall call, GenerationContext context,
@@ -198,7 +196,7 @@ final class ReplicateProvider implements ImageProvider {
             }
             context.progress().polled(f.id, p.state());
             if (!p.isTerminal()) {
-                schedulePoll(f, nextPoll(f.since), call, context, result);
+                schedulePoll(f, SCHEDULE.pauseSince(f.since), call, context, result);
                 return;
             }
             f.ended = true;
@@ -372,16 +370,6 @@ final class ReplicateProvider implements ImageProvider {
     private HttpRequest.Builder request(URI target) {
         return HttpRequest.newBuilder(target).timeout(REQUEST_TIMEOUT)
                 .header("Authorization", "Bearer " + config.token().reveal()).header("Accept", "application/json");
-    }
-
-    /**
-     * The pause before the next poll of a prediction created at {@code since}: a sixth of its age, from 250 ms to
-     * 3 s. A prediction ending at a random moment is then noticed, on average, about 8% of its age late, and never
-     * more than 3 s; one that outlived a 60-second wait is polled every 3 s.
-     */
-    static Duration nextPoll(long since) {
-        long pause = (System.nanoTime() - since) / 6;
-        return Duration.ofNanos(Math.max(FIRST_POLL.toNanos(), Math.min(MAX_POLL.toNanos(), pause)));
     }
 
     private static GenerationCancelledException cancelled(String id) {

@@ -13,6 +13,8 @@ import io.github.seedream4j.http.HttpReply;
 import io.github.seedream4j.http.Idempotency;
 import io.github.seedream4j.http.ImageDownloader;
 import io.github.seedream4j.http.Json;
+import io.github.seedream4j.http.PollGate;
+import io.github.seedream4j.http.PollSchedule;
 import io.github.seedream4j.provider.runpod.RunpodSettings;
 import io.github.seedream4j.spi.GenerationContext;
 import io.github.seedream4j.spi.ImageProvider;
@@ -24,7 +26,6 @@ import java.net.URISyntaxException;
 import java.net.http.HttpRequest;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
@@ -34,25 +35,29 @@ import tools.jackson.databind.JsonNode;
  * call with reference images (a resume picks the endpoint the same way, from the call's images), then {@code GET /status/{id}} until the job ends, then the image
  * is fetched at once (Runpod's URLs expire). The job id is reported as soon as the {@code /run} answer arrives, also
  * when the generation was cancelled meanwhile: that answer is awaited, not aborted, and the job is then cancelled
- * ({@code POST /cancel/{id}}) on arrival. Polls are scheduled on the generation's scheduler; no thread sleeps. The
- * deadline is the client's: the provider polls until the generation is cancelled, whatever the clock says.
+ * ({@code POST /cancel/{id}}) on arrival. Polls come a sixth of the job's age apart (250 ms to 3 s), through one
+ * poll gate for all the provider's generations ({@code max-polls-per-second}), waited for on the generation's
+ * scheduler; no thread sleeps. The deadline is the client's: the provider polls until the generation is cancelled,
+ * whatever the clock says.
  * Thread-safe.
  */
 final class RunpodProvider implements ImageProvider {
 
     static final String ID = RunpodProviderFactory.ID;
     private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(30);
-    private static final Duration FIRST_POLL = Duration.ofMillis(250);
-    private static final Duration MAX_POLL = Duration.ofSeconds(3);
+    private static final PollSchedule SCHEDULE = PollSchedule.defaults();
     private static final System.Logger LOG = System.getLogger("io.github.seedream4j.provider." + ID);
 
     private final RunpodConfig config;
     private final Route textToImage;
     private final Route edit;
     private final ImageDownloader downloader;
+    /** Every status call of every generation of this provider instance goes through it. */
+    private final PollGate gate;
 
     RunpodProvider(RunpodConfig config) {
         this.config = config;
+        this.gate = config.pollGate();
         this.textToImage = route(config, config.endpoint(), RunpodSettings.ENDPOINT);
         this.edit = route(config, config.editEndpoint(), RunpodSettings.EDIT_ENDPOINT);
         this.downloader = ImageDownloader.builder(ID).build();
@@ -157,16 +162,8 @@ final class RunpodProvider implements ImageProvider {
 
     private void schedulePoll(Route route, String jobId, Duration delay, long since, AtomicBoolean over,
             GenerationContext context, CompletableFuture<ProviderResult> result) {
-        if (context.isCancelled()) {
-            result.completeExceptionally(cancelled(jobId));
-            return;
-        }
-        try {
-            context.scheduler().schedule(() -> poll(route, jobId, since, over, context, result), delay.toNanos(),
-                    TimeUnit.NANOSECONDS);
-        } catch (RuntimeException e) {
-            result.completeExceptionally(cancelled(jobId));
-        }
+        gate.schedule(context, delay, () -> poll(route, jobId, since, over, context, result),
+                () -> result.completeExceptionally(cancelled(jobId)));
     }
 
     private void poll(Route route, String jobId, long since, AtomicBoolean over, GenerationContext context,
@@ -186,7 +183,7 @@ final class RunpodProvider implements ImageProvider {
                     }
                     context.progress().polled(jobId, job.state());
                     if (!job.isTerminal()) {
-                        schedulePoll(route, jobId, nextPoll(since), since, over, context, result);
+                        schedulePoll(route, jobId, SCHEDULE.pauseSince(since), since, over, context, result);
                         return;
                     }
                     over.set(true); // nothing left to cancel, whatever happens to the image
@@ -329,16 +326,6 @@ final class RunpodProvider implements ImageProvider {
         return HttpRequest.newBuilder(config.url(route.endpoint(), operation)).timeout(REQUEST_TIMEOUT)
                 .header("Authorization", "Bearer " + config.apiKey().reveal())
                 .header("Content-Type", "application/json").header("Accept", "application/json");
-    }
-
-    /**
-     * The pause before the next poll of a job followed since {@code since}: a sixth of its age, from 250 ms to 3 s.
-     * A job ending at a random moment is then noticed, on average, about 8% of its age late (and never more than
-     * 3 s), where a pause growing by half each time noticed a 10 s job over a second late.
-     */
-    static Duration nextPoll(long since) {
-        long pause = (System.nanoTime() - since) / 6;
-        return Duration.ofNanos(Math.max(FIRST_POLL.toNanos(), Math.min(MAX_POLL.toNanos(), pause)));
     }
 
     private static GenerationCancelledException cancelled(String jobId) {
