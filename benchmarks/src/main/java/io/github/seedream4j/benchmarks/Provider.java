@@ -64,6 +64,10 @@ enum Provider {
             default:
                 s.put("api-key", KEY);
         }
+        if (this == RUNPOD || this == FAL || this == REPLICATE) {
+            // the stubs have no rate limit and the raw client no cap: both poll on the schedule alone
+            s.put("max-polls-per-second", "unlimited");
+        }
         return s;
     }
 
