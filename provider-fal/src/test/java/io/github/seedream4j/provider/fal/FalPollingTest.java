@@ -47,7 +47,8 @@ class FalPollingTest {
     @Test
     void generate_twentyRequestsUnderACapOfFivePollsASecondAllComplete() {
         TimedFal fal = new TimedFal(Duration.ofSeconds(1));
-        server = new WireMockServer(wireMockConfig().bindAddress("127.0.0.1").dynamicPort().extensions(fal));
+        server = new WireMockServer(wireMockConfig().bindAddress("127.0.0.1").dynamicPort()
+                .http2PlainDisabled(true).extensions(fal));
         server.start();
         fal.baseUrl(server.baseUrl());
         server.stubFor(post(urlPathEqualTo("/fal-ai/bytedance/seedream/v4/text-to-image")).willReturn(aResponse()

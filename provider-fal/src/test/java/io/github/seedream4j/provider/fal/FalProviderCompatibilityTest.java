@@ -55,7 +55,8 @@ class FalProviderCompatibilityTest extends ImageProviderCompatibilityKit {
 
     @BeforeEach
     void startServer() {
-        server = new WireMockServer(wireMockConfig().bindAddress("127.0.0.1").dynamicPort().extensions(answered, held,
+        server = new WireMockServer(wireMockConfig().bindAddress("127.0.0.1").dynamicPort()
+                .http2PlainDisabled(true).extensions(answered, held,
                 held.cancels));
         server.start();
     }

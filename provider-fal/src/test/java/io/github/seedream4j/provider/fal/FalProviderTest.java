@@ -82,7 +82,8 @@ class FalProviderTest {
 
     @BeforeEach
     void start() {
-        server = new WireMockServer(wireMockConfig().bindAddress("127.0.0.1").dynamicPort().extensions(hold, answered));
+        server = new WireMockServer(wireMockConfig().bindAddress("127.0.0.1").dynamicPort()
+                .http2PlainDisabled(true).extensions(hold, answered));
         server.start();
     }
 
@@ -145,7 +146,8 @@ class FalProviderTest {
 
     @Test
     void theKey_isNeverSentToAnotherHost_thatFalsAnswerNames() {
-        WireMockServer elsewhere = new WireMockServer(wireMockConfig().bindAddress("127.0.0.1").dynamicPort());
+        WireMockServer elsewhere = new WireMockServer(wireMockConfig().bindAddress("127.0.0.1").dynamicPort()
+                .http2PlainDisabled(true));
         elsewhere.start();
         try {
             elsewhere.stubFor(get(anyUrl()).willReturn(json(200, completed(ID))));

@@ -66,7 +66,8 @@ class ReplicateProviderTest {
 
     @BeforeEach
     void start() {
-        server = new WireMockServer(wireMockConfig().bindAddress("127.0.0.1").dynamicPort().http2PlainDisabled(true));
+        server = new WireMockServer(wireMockConfig().bindAddress("127.0.0.1").dynamicPort()
+                .http2PlainDisabled(true).http2PlainDisabled(true));
         server.start();
         client = client(Duration.ofSeconds(20));
     }
@@ -316,7 +317,8 @@ class ReplicateProviderTest {
     /** {@code urls} pointing off the configured API never receive the token: the documented URLs are used. */
     @Test
     void generate_urlsOffTheApiNeverReceiveTheToken() throws Exception {
-        WireMockServer elsewhere = new WireMockServer(wireMockConfig().bindAddress("127.0.0.1").dynamicPort());
+        WireMockServer elsewhere = new WireMockServer(wireMockConfig().bindAddress("127.0.0.1").dynamicPort()
+                .http2PlainDisabled(true));
         elsewhere.start();
         try {
             String id = "heat2o3bzn3ahtr6bjfftvbaci";

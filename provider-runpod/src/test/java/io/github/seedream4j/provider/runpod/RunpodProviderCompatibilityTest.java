@@ -41,7 +41,7 @@ class RunpodProviderCompatibilityTest extends ImageProviderCompatibilityKit {
 
     @BeforeEach
     void startServer() {
-        server = new WireMockServer(wireMockConfig().bindAddress("127.0.0.1").dynamicPort());
+        server = new WireMockServer(wireMockConfig().bindAddress("127.0.0.1").dynamicPort().http2PlainDisabled(true));
         server.start();
     }
 
