@@ -7,8 +7,10 @@ import java.net.http.HttpResponse;
 import java.util.Base64;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
@@ -31,11 +33,20 @@ final class RawClient implements AutoCloseable {
     RawClient(String stubUrl, int threads) {
         this.stub = stubUrl;
         AtomicInteger n = new AtomicInteger();
-        this.pool = threads > 0 ? Executors.newFixedThreadPool(threads, r -> daemon(r, "raw-http-" + n.incrementAndGet()))
-                : null;
+        // like the library's HTTP threads: a fixed number that end when idle, so a client kept across rounds leaves
+        // only its selector thread behind
+        ThreadPoolExecutor p = threads > 0 ? new ThreadPoolExecutor(threads, threads, 2, TimeUnit.SECONDS,
+                new LinkedBlockingQueue<>(), r -> daemon(r, "raw-http-" + n.incrementAndGet())) : null;
+        if (p != null) {
+            p.allowCoreThreadTimeOut(true);
+        }
+        this.pool = p;
         HttpClient.Builder b = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER);
         this.http = (pool == null ? b : b.executor(pool)).build();
-        this.timer = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "raw-timer"));
+        ScheduledThreadPoolExecutor t = new ScheduledThreadPoolExecutor(1, r -> daemon(r, "raw-timer"));
+        t.setKeepAliveTime(2, TimeUnit.SECONDS);
+        t.allowCoreThreadTimeOut(true);
+        this.timer = t;
     }
 
     private static Thread daemon(Runnable r, String name) {

@@ -37,6 +37,12 @@ final class SideBySide {
     private final List<String> formats;
     private final String format;
     private final int waitSeconds;
+    /**
+     * The raw side's client across the rounds of {@code inflight}: the library's HTTP client lives as long as the JVM,
+     * and its connection pool with it, so the raw side keeps one client (and its pool) too. {@code rawClient=fresh}
+     * makes a new one per round instead.
+     */
+    private RawClient sharedRaw;
 
     SideBySide(Map<String, String> options, Map<String, String> out) {
         this.options = options;
@@ -195,7 +201,7 @@ final class SideBySide {
         List<Phase> lib = new ArrayList<>();
         List<Phase> raw = new ArrayList<>();
         try (Stub stub = stub(0)) {
-            int base = Sampler.liveThreads();
+            int base = Sampler.liveThreads() + 1; // the raw side's shared client keeps its selector thread
             // class loading, JIT and first connections, on both sides; not counted
             phase(true, stub, Math.min(jobs, 100), Math.min(ms, 200), img, base);
             phase(false, stub, Math.min(jobs, 100), Math.min(ms, 200), img, base);
@@ -204,6 +210,11 @@ final class SideBySide {
                     boolean library = (r + k) % 2 == 0;
                     (library ? lib : raw).add(phase(library, stub, jobs, ms, img, base));
                 }
+            }
+        } finally {
+            if (sharedRaw != null) {
+                sharedRaw.close();
+                sharedRaw = null;
             }
         }
         out.put("generations in flight", jobs + ", jobs of " + ms + " ms, image " + img);
@@ -235,7 +246,7 @@ final class SideBySide {
 
     private Phase phase(boolean library, Stub stub, int jobs, int ms, String img, int baseThreads) throws Exception {
         settle(baseThreads);
-        int side = side(img);
+        int pixels = side(img);
         Map<String, Long> before = stub.stats();
         int threadsBefore = Sampler.liveThreads();
         long cpu = Sampler.cpuNanos();
@@ -247,12 +258,17 @@ final class SideBySide {
             if (library) {
                 client = library(stub);
                 for (int i = 0; i < jobs; i++) {
-                    all.add(client.generateAsync(request("inflight ms=" + ms + " img=" + img + " i=" + i, side)));
+                    all.add(client.generateAsync(request("inflight ms=" + ms + " img=" + img + " i=" + i, pixels)));
                 }
             } else {
-                raw = raw(stub);
+                if (options.getOrDefault("rawClient", "shared").equals("fresh")) {
+                    raw = raw(stub);
+                } else if (sharedRaw == null) {
+                    sharedRaw = raw(stub);
+                }
+                RawClient side = raw != null ? raw : sharedRaw;
                 for (int i = 0; i < jobs; i++) {
-                    all.add(raw.generate(provider, "inflight ms=" + ms + " img=" + img + " i=" + i, side, format,
+                    all.add(side.generate(provider, "inflight ms=" + ms + " img=" + img + " i=" + i, pixels, format,
                             waitSeconds));
                 }
             }
