@@ -27,6 +27,7 @@ import io.github.seedream4j.GeneratedImage;
 import io.github.seedream4j.GenerationFailedException;
 import io.github.seedream4j.GenerationRequest;
 import io.github.seedream4j.GenerationResult;
+import io.github.seedream4j.ImageDownloadException;
 import io.github.seedream4j.ImageFormat;
 import io.github.seedream4j.InsufficientCreditException;
 import io.github.seedream4j.InvalidRequestException;
@@ -314,6 +315,38 @@ class ModelArkProviderTest {
                 "{\"response_format\":\"b64_json\"}", false, true)));
         assertThat(server.getAllServeEvents()).hasSize(1);
         assertThat(result.image().bytes()).isEqualTo(Images.jpeg(2048, 2048));
+    }
+
+    @Test
+    void generate_b64JsonSetWithAValueThatDoesNotDecode_keepsTheOthersAndSaysWhich() {
+        byte[] first = Images.jpeg(2048, 2048);
+        byte[] third = Images.png(2048, 2048);
+        // the third as a JSON encoder may write MIME base64: escaped slashes and escaped line breaks
+        String escaped = Base64.getMimeEncoder().encodeToString(third).replace("/", "\\/").replace("\r\n", "\\n");
+        assertThat(escaped).contains("\\/", "\\n");
+        server.stubFor(post(urlPathEqualTo(GENERATIONS)).willReturn(json(200, "{\"data\":[{\"b64_json\":\""
+                + Base64.getEncoder().encodeToString(first) + "\"},{\"b64_json\":\"abcde\"},{\"b64_json\":\""
+                + escaped + "\"}],\"usage\":{\"generated_images\":3}}")));
+
+        GenerationResult result = client(b -> b, "response-format", "b64_json").generate(
+                GenerationRequest.builder("a fox, three seasons").maxImages(3).build());
+
+        assertThat(result.images()).extracting(GeneratedImage::bytes).containsExactly(first, third);
+        assertThat(result.warnings()).containsExactly(Warning.of(Warning.PARTIAL_RESULT, "image 2 of the set was "
+                + "made, and charged, but not stored: provider modelark: image 2 came back as b64_json that is not "
+                + "base64"));
+    }
+
+    @Test
+    void generate_b64JsonThatDoesNotDecode_failsNamingTheImage() {
+        server.stubFor(post(urlPathEqualTo(GENERATIONS)).willReturn(json(200, "{\"data\":[{\"b64_json\":"
+                + "\"abcde\"}],\"usage\":{\"generated_images\":1}}")));
+
+        Throwable e = catchThrowable(() -> client(b -> b, "response-format", "b64_json")
+                .generate(GenerationRequest.of("a fox")));
+
+        assertThat(e).isInstanceOf(ImageDownloadException.class)
+                .hasMessage("provider modelark: image 1 came back as b64_json that is not base64");
     }
 
     @Test

@@ -2,6 +2,7 @@ package io.github.seedream4j.provider.modelark.internal;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.List;
+import tools.jackson.databind.annotation.JsonDeserialize;
 
 /**
  * The answer of {@code POST /images/generations} (ByteDance's {@code ImageGenerationResponse}); fields this
@@ -27,14 +28,15 @@ record ImagesResponse(
      * failed while others succeeded.
      *
      * @param url the image's signed URL (kept 24 hours), or {@code null}
-     * @param b64Json the image in base64, or {@code null}
+     * @param b64Json the image in base64, kept in the answer's bytes when read with {@link Base64Value#over}, or
+     *        {@code null}
      * @param size the pixels made, {@code WxH}, or {@code null}
      * @param outputFormat {@code jpeg} or {@code png}, or {@code null}
      * @param error why this slot failed, or {@code null}
      */
     record Item(
             @JsonProperty("url") String url,
-            @JsonProperty("b64_json") String b64Json,
+            @JsonProperty("b64_json") @JsonDeserialize(using = Base64Value.Reader.class) Base64Value b64Json,
             @JsonProperty("size") String size,
             @JsonProperty("output_format") String outputFormat,
             @JsonProperty("error") ApiError error) {

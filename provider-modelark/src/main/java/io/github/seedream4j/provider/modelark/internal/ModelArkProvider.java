@@ -23,7 +23,6 @@ import io.github.seedream4j.provider.modelark.ModelArkSettings;
 import io.github.seedream4j.provider.modelark.internal.ImagesResponse.ApiError;
 import io.github.seedream4j.provider.modelark.internal.ImagesResponse.Item;
 import io.github.seedream4j.provider.modelark.internal.ModelArkConfig.ResponseFormat;
-import io.github.seedream4j.spi.Blocking;
 import io.github.seedream4j.spi.GenerationContext;
 import io.github.seedream4j.spi.ImageProvider;
 import io.github.seedream4j.spi.ProviderCall;
@@ -32,7 +31,6 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.http.HttpRequest;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
@@ -41,6 +39,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.stream.Collectors;
 import tools.jackson.core.JacksonException;
+import tools.jackson.databind.ObjectReader;
 
 /**
  * One synchronous round trip to {@code POST {base}/images/generations}, then the images: fetched at once from
@@ -54,6 +53,7 @@ final class ModelArkProvider implements ImageProvider {
     /** An answer with URLs is small; with base64 it holds up to 15 images, each up to several MB. */
     private static final long MAX_URL_ANSWER_BYTES = 8L * 1024 * 1024;
     private static final long MAX_B64_ANSWER_BYTES = 256L * 1024 * 1024;
+    private static final ObjectReader ANSWER = Json.mapper().readerFor(ImagesResponse.class);
 
     private final ModelArkConfig config;
     private final URI endpoint;
@@ -138,7 +138,7 @@ final class ModelArkProvider implements ImageProvider {
         }
         ImagesResponse answer;
         try {
-            answer = Json.mapper().readValue(reply.body(), ImagesResponse.class);
+            answer = Base64Value.over(ANSWER, reply.body()).readValue(reply.body());
         } catch (JacksonException e) {
             answer = null;
         }
@@ -260,17 +260,20 @@ final class ModelArkProvider implements ImageProvider {
             }
             return downloader.download(context, url, null);
         }
-        return Blocking.supply(context, () -> {
+        // decoded and checked on the thread that read the answer, as a downloaded image is: no hop to a worker
+        try {
             byte[] bytes;
             try {
-                bytes = Base64.getMimeDecoder().decode(item.b64Json());
+                bytes = item.b64Json().decode();
             } catch (IllegalArgumentException e) {
                 throw new ImageDownloadException("provider " + ID + ": image " + slot.index() + " came back as "
                         + "b64_json that is not base64", ID, null, null);
             }
             context.images().store(bytes, null, null);
-            return null;
-        });
+            return CompletableFuture.completedFuture(null);
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(e);
+        }
     }
 
     /** An image the answer holds, with its 1-based place in {@code data}. */
