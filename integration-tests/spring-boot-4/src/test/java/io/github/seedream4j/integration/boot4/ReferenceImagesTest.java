@@ -3,8 +3,9 @@ package io.github.seedream4j.integration.boot4;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.github.seedream4j.InvalidRequestException;
+import io.github.seedream4j.ReferenceImage;
 import io.github.seedream4j.SeedreamClient;
-import io.github.seedream4j.UnsupportedOptionException;
 import io.github.seedream4j.provider.fake.FakeLedger;
 import io.github.seedream4j.spring.ai.SeedreamImageModel;
 import java.net.URI;
@@ -16,11 +17,11 @@ import org.springframework.ai.image.ImageMessage;
 import org.springframework.ai.image.ImagePrompt;
 import org.springframework.util.MimeTypeUtils;
 
-/** Spring AI 2 carries reference images as message media; seedream4j refuses them rather than ignore them. */
+/** Spring AI 2 carries reference images as message media; seedream4j sends them as Seedream's reference images. */
 class ReferenceImagesTest {
 
     @Test
-    void call_messageWithMediaIsRefusedWhateverThePolicy() {
+    void call_messageMediaBecomeReferenceImages() {
         try (SeedreamClient client = SeedreamClient.builder().provider("fake").setting("ledger", "boot4-media")
                 .build()) {
             SeedreamImageModel model = new SeedreamImageModel(client);
@@ -28,10 +29,24 @@ class ReferenceImagesTest {
             ImagePrompt prompt = new ImagePrompt(List.of(new ImageMessage("the same cat, at night", null,
                     List.of(reference), Map.of())));
 
-            assertThatThrownBy(() -> model.call(prompt)).isInstanceOf(UnsupportedOptionException.class)
-                    .hasMessage("the image prompt carries 1 reference image(s), which seedream4j cannot send to "
-                            + "provider fake yet; generate from text alone, without media in the ImageMessage");
-            assertThat(FakeLedger.named("boot4-media").requests()).isEmpty();
+            assertThat(model.call(prompt).getResults()).hasSize(1);
+            assertThat(FakeLedger.named("boot4-media").requests()).singleElement().satisfies(r -> assertThat(
+                    r.images()).containsExactly(ReferenceImage.url("https://example.com/cat.png")));
+        }
+    }
+
+    @Test
+    void call_mediaThatHoldNoImageAreRefusedBeforeAnythingIsSent() {
+        try (SeedreamClient client = SeedreamClient.builder().provider("fake").setting("ledger", "boot4-bad-media")
+                .build()) {
+            SeedreamImageModel model = new SeedreamImageModel(client);
+            Media text = Media.builder().mimeType(MimeTypeUtils.TEXT_PLAIN).data("data:text/plain,hello").build();
+            ImagePrompt prompt = new ImagePrompt(List.of(new ImageMessage("a cat", null, List.of(text), Map.of())));
+
+            assertThatThrownBy(() -> model.call(prompt)).isInstanceOf(InvalidRequestException.class)
+                    .hasMessage("reference image 1 is a data URI that is not base64: give the image's bytes or its "
+                            + "https URL");
+            assertThat(FakeLedger.named("boot4-bad-media").requests()).isEmpty();
         }
     }
 
