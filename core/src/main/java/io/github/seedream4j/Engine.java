@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
-import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.LinkedTransferQueue;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.SynchronousQueue;
@@ -53,13 +53,46 @@ final class Engine {
         this.timeout = timeout;
         this.maxImageBytes = maxImageBytes;
         this.events = new Events(listeners);
-        this.workers = new ThreadPoolExecutor(SeedreamClient.MAX_WORKER_THREADS, SeedreamClient.MAX_WORKER_THREADS,
-                10, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), new DaemonThreads("seedream-" + providerId + "-worker"));
-        this.workers.allowCoreThreadTimeOut(true);
+        this.workers = workers(providerId);
         this.timer = new ScheduledThreadPoolExecutor(1, new DaemonThreads("seedream-" + providerId + "-timer"));
         this.timer.setRemoveOnCancelPolicy(true);
         this.eventThreads = new ThreadPoolExecutor(0, Integer.MAX_VALUE, 10, TimeUnit.SECONDS, new SynchronousQueue<>(),
                 new DaemonThreads("seedream-" + providerId + "-events"));
+    }
+
+    /**
+     * Worker threads made only when no worker is idle, up to {@link SeedreamClient#MAX_WORKER_THREADS}; then tasks
+     * queue. A pool whose core is its maximum starts a thread for every task until it has them all, so a thousand
+     * generations in flight kept 32 workers alive for steps (a parsed poll answer, say) that one or two do in time.
+     */
+    private static ThreadPoolExecutor workers(String providerId) {
+        HandOff queue = new HandOff();
+        // one worker stays, so that a task queued while every other worker is ending still has one to run it
+        ThreadPoolExecutor pool = new ThreadPoolExecutor(1, SeedreamClient.MAX_WORKER_THREADS, 10, TimeUnit.SECONDS,
+                queue, new DaemonThreads("seedream-" + providerId + "-worker"), (task, full) -> {
+                    if (full.isShutdown()) {
+                        throw new RejectedExecutionException("the client is closed");
+                    }
+                    queue.enqueue(task); // every worker busy and no more allowed: the task waits its turn
+                });
+        return pool;
+    }
+
+    /**
+     * The workers' queue: it accepts a task only when a worker is idle and waiting for one, so that otherwise the pool
+     * starts a thread (below its maximum) or, at its maximum, the rejection handler queues the task.
+     */
+    private static final class HandOff extends LinkedTransferQueue<Runnable> {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        public boolean offer(Runnable task) {
+            return tryTransfer(task);
+        }
+
+        void enqueue(Runnable task) {
+            super.offer(task);
+        }
     }
 
     boolean isClosed() {
