@@ -364,6 +364,11 @@ final class Generation {
         }
 
         void publish(GenerationEvent event) {
+            if (!engine.events.hasListeners()) {
+                // nobody to hand it to: it is only logged, which needs neither an event thread nor the order
+                engine.events.publish(event);
+                return;
+            }
             enqueue(() -> engine.events.publish(event), false);
         }
 
