@@ -364,6 +364,9 @@ public final class ImageDownloader {
             } catch (RuntimeException e) {
                 end(e);
                 return;
+            } catch (OutOfMemoryError e) {
+                end(outOfMemory(e));
+                return;
             }
             subscription.request(1);
         }
@@ -372,9 +375,18 @@ public final class ImageDownloader {
         public synchronized void onError(Throwable t) {
             if (!ended) {
                 // the JDK's words for a body that ended early are "fixed content-length: N, bytes received: M"
-                end(length >= 0 && count < length ? cutShort()
-                        : reading(t instanceof IOException io ? io : new IOException(t.getMessage(), t)));
+                end(t instanceof OutOfMemoryError oom ? outOfMemory(oom)
+                        : length >= 0 && count < length && t instanceof IOException ? cutShort()
+                        : reading(t instanceof IOException io ? io : new IOException(String.valueOf(t), t)));
             }
+        }
+
+        /** Memory ran out while the image arrived: said as such, not as a download cut short. */
+        private RuntimeException outOfMemory(OutOfMemoryError e) {
+            return fail("the image from " + Redactor.url(receiver.at) + " did not fit in memory (" + count + " of "
+                    + (length >= 0 ? length + " bytes arrived" : "its bytes arrived") + "; " + e.getMessage() + "): "
+                    + "give the JVM more heap (-Xmx), keep fewer generations in flight, or write images to files "
+                    + "(ImageDestination.directory)", receiver.jobId, e);
         }
 
         private RuntimeException cutShort() {
