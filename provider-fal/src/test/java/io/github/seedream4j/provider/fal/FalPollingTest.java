@@ -6,6 +6,8 @@ import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+import static io.github.seedream4j.tck.CallRates.mostIn;
+import static io.github.seedream4j.tck.CallRates.perSecond;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -17,10 +19,8 @@ import io.github.seedream4j.Resolution;
 import io.github.seedream4j.SeedreamClient;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -28,7 +28,8 @@ import org.junit.jupiter.api.Test;
 class FalPollingTest {
 
     private static final String KEY = "5b7d0f6e-1111-4222-8333-944455556666:0a1b2c3d4e5f60718293a4b5c6d7e8f9";
-    private static final long SECOND = TimeUnit.SECONDS.toNanos(1);
+    private static final Duration ONE_SECOND = Duration.ofSeconds(1);
+    private static final Duration TWO_SECONDS = Duration.ofSeconds(2);
 
     private WireMockServer server;
 
@@ -74,7 +75,7 @@ class FalPollingTest {
         assertThat(fal.callsPerRequest).hasSize(20);
         // the schedule alone would poll these requests 80 times a second; the gate's slots are 200 ms apart, and a
         // call that reaches the stub late (a busy machine) bunches with the next ones, so two seconds are counted
-        assertThat(mostIn(2 * SECOND, fal.statusCalls)).isLessThanOrEqualTo(2 * 5 + 2);
+        assertThat(mostIn(TWO_SECONDS, fal.statusCalls)).isLessThanOrEqualTo(2 * 5 + 2);
         assertThat(perSecond(fal.statusCalls)).isLessThanOrEqualTo(5 * 1.1);
     }
 
@@ -91,27 +92,5 @@ class FalPollingTest {
         assertThat(FalSettings.ALL).contains(FalSettings.MAX_POLLS_PER_SECOND);
         assertThat(FalSettings.MAX_POLLS_PER_SECOND.name()).isEqualTo("max-polls-per-second");
         assertThat(FalSettings.MAX_POLLS_PER_SECOND.defaultValue()).isEqualTo("unlimited");
-    }
-
-    /** The most calls in any stretch of {@code span} nanoseconds. */
-    static int mostIn(long span, List<Long> times) {
-        List<Long> sorted = new ArrayList<>(times);
-        Collections.sort(sorted);
-        int most = 0;
-        int from = 0;
-        for (int to = 0; to < sorted.size(); to++) {
-            while (sorted.get(to) - sorted.get(from) >= span) {
-                from++;
-            }
-            most = Math.max(most, to - from + 1);
-        }
-        return most;
-    }
-
-    /** The mean rate from the first call to the last, in calls per second. */
-    static double perSecond(List<Long> times) {
-        long first = Collections.min(times);
-        long last = Collections.max(times);
-        return (times.size() - 1) * (double) SECOND / Math.max(1, last - first);
     }
 }

@@ -5,6 +5,8 @@ import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+import static io.github.seedream4j.tck.CallRates.mostIn;
+import static io.github.seedream4j.tck.CallRates.perSecond;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -20,11 +22,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 import java.util.function.IntFunction;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -39,7 +39,8 @@ import org.junit.jupiter.api.Test;
 class RunpodPollingTest {
 
     private static final byte[] PNG = Pngs.png(1280, 720);
-    private static final long SECOND = TimeUnit.SECONDS.toNanos(1);
+    private static final Duration ONE_SECOND = Duration.ofSeconds(1);
+    private static final Duration TWO_SECONDS = Duration.ofSeconds(2);
 
     private WireMockServer server;
 
@@ -94,11 +95,11 @@ class RunpodPollingTest {
         assertThat(jobs.callsPerJob).hasSize(20);
         Files.writeString(Path.of("target", "poll-rate-runpod.txt"), String.format(Locale.ROOT, "20 jobs of 1 s, cap "
                 + "5/s: %d status calls, %.2f per second from the first to the last, at most %d in one second and %d in "
-                + "two%n", jobs.statusCalls.size(), perSecond(jobs.statusCalls), mostIn(SECOND, jobs.statusCalls),
-                mostIn(2 * SECOND, jobs.statusCalls)));
+                + "two%n", jobs.statusCalls.size(), perSecond(jobs.statusCalls), mostIn(ONE_SECOND, jobs.statusCalls),
+                mostIn(TWO_SECONDS, jobs.statusCalls)));
         // the schedule alone would poll these jobs 80 times a second; the gate's slots are 200 ms apart, and a
         // call that reaches the stub late (a busy machine) bunches with the next ones, so two seconds are counted
-        assertThat(mostIn(2 * SECOND, jobs.statusCalls)).isLessThanOrEqualTo(2 * 5 + 2);
+        assertThat(mostIn(TWO_SECONDS, jobs.statusCalls)).isLessThanOrEqualTo(2 * 5 + 2);
         assertThat(perSecond(jobs.statusCalls)).isLessThanOrEqualTo(5 * 1.1);
     }
 
@@ -129,7 +130,7 @@ class RunpodPollingTest {
                 "jobs %d, lengths 0.5-2 s, cap unlimited: the schedule asks %d status calls (%.2f per job), the stub "
                         + "saw %d (%.2f per job): %.2fx; most for one job %.2fx; peak %d calls in one second%n",
                 n, asked, (double) asked / n, made, (double) made / n, (double) made / asked, most,
-                mostIn(SECOND, jobs.statusCalls)));
+                mostIn(ONE_SECOND, jobs.statusCalls)));
         // no job is polled more often than the schedule asks: each poll comes at least a pause after the one before
         assertThat(made).isLessThanOrEqualTo(asked);
         // how far polls fall behind the schedule depends on the machine's load, so that is checked only on request
@@ -152,27 +153,5 @@ class RunpodPollingTest {
         assertThat(RunpodSettings.ALL).contains(RunpodSettings.MAX_POLLS_PER_SECOND);
         assertThat(RunpodSettings.MAX_POLLS_PER_SECOND.name()).isEqualTo("max-polls-per-second");
         assertThat(RunpodSettings.MAX_POLLS_PER_SECOND.defaultValue()).isEqualTo("160");
-    }
-
-    /** The most calls in any stretch of {@code span} nanoseconds. */
-    static int mostIn(long span, List<Long> times) {
-        List<Long> sorted = new ArrayList<>(times);
-        Collections.sort(sorted);
-        int most = 0;
-        int from = 0;
-        for (int to = 0; to < sorted.size(); to++) {
-            while (sorted.get(to) - sorted.get(from) >= span) {
-                from++;
-            }
-            most = Math.max(most, to - from + 1);
-        }
-        return most;
-    }
-
-    /** The mean rate from the first call to the last, in calls per second. */
-    static double perSecond(List<Long> times) {
-        long first = Collections.min(times);
-        long last = Collections.max(times);
-        return (times.size() - 1) * (double) SECOND / Math.max(1, last - first);
     }
 }
