@@ -4,7 +4,7 @@
  * lives in a package that is not exported.
  */
 module io.github.seedream4j.provider.cloudflare {
-    requires io.github.seedream4j.core;
+    requires transitive io.github.seedream4j.core; // its public types name core's
     requires io.github.seedream4j.http;
 
     exports io.github.seedream4j.provider.cloudflare;

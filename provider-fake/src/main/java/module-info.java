@@ -1,6 +1,6 @@
 /** An offline seedream4j provider (id {@code fake}) producing real, deterministic PNG images. */
 module io.github.seedream4j.provider.fake {
-    requires io.github.seedream4j.core;
+    requires transitive io.github.seedream4j.core; // its public types name core's
 
     exports io.github.seedream4j.provider.fake;
 

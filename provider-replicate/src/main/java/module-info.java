@@ -4,7 +4,7 @@
  * {@link io.github.seedream4j.provider.replicate.ReplicateSettings}.
  */
 module io.github.seedream4j.provider.replicate {
-    requires io.github.seedream4j.core;
+    requires transitive io.github.seedream4j.core; // its public types name core's
     requires io.github.seedream4j.http;
 
     exports io.github.seedream4j.provider.replicate;

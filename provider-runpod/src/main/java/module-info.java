@@ -3,7 +3,7 @@
  * provider {@code runpod}; its settings are listed in {@link io.github.seedream4j.provider.runpod.RunpodSettings}.
  */
 module io.github.seedream4j.provider.runpod {
-    requires io.github.seedream4j.core;
+    requires transitive io.github.seedream4j.core; // its public types name core's
     requires io.github.seedream4j.http;
 
     exports io.github.seedream4j.provider.runpod;

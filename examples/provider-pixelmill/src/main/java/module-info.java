@@ -1,6 +1,6 @@
 /** Provider {@code pixelmill}: Seedream on the (invented) Pixelmill HTTP JSON API, built on seedream4j's toolkit. */
 module com.example.pixelmill {
-    requires io.github.seedream4j.http; // requires core, java.net.http and Jackson transitively
+    requires transitive io.github.seedream4j.http; // and so core, java.net.http and Jackson, for users too
 
     exports com.example.pixelmill;
     opens com.example.pixelmill to tools.jackson.databind; // Jackson reads and writes the wire records

@@ -404,6 +404,7 @@ class EngineHardeningTest {
 
     @Test
     void mixedCurrenciesAfterPayment_keepTheImagesAndWarn() {
+        @SuppressWarnings({"unchecked", "rawtypes"}) // a one-element holder the lambda below fills
         CompletableFuture<ProviderResult>[] answer = new CompletableFuture[1];
         AtomicInteger call = new AtomicInteger();
         ImageProvider p = (c, context) -> {
