@@ -4,7 +4,6 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
-import java.io.OutputStream;
 import java.net.HttpURLConnection;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
@@ -122,8 +121,8 @@ public final class Stub implements AutoCloseable {
             inline.close();
             return;
         }
-        try (OutputStream in = process.getOutputStream()) {
-            // closing its input ends it
+        try {
+            process.getOutputStream().close(); // closing its input ends it
         } catch (IOException ignored) {
             // it is gone already
         }

@@ -278,6 +278,7 @@ class ObservingGenerationListenerTest {
     void observationOpenOnTheCallersThread_becomesTheParent() throws Exception {
         Observation parent = Observation.start("http.server.requests", observations);
         try (SeedreamClient client = fake(Map.of()); Observation.Scope scope = parent.openScope()) {
+            assertThat(scope.getCurrentObservation()).isSameAs(parent);
             client.generate(REQUEST);
             awaitEnd();
         } finally {

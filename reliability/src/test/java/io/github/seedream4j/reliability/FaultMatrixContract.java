@@ -412,7 +412,7 @@ abstract class FaultMatrixContract {
         long cap;
         Class<? extends Throwable> error;
         final List<String> messages = new ArrayList<>();
-        ToIntFunction<Env> posts = e -> (int) server.countRequestsMatching(h.submitted().build()).getCount();
+        ToIntFunction<Env> posts = e -> server.countRequestsMatching(h.submitted().build()).getCount();
         int expectedPosts = 1;
         int expectedRetries = 0;
         Consumer<Outcome> check;

@@ -351,6 +351,8 @@ public abstract class ImageProviderCompatibilityKit {
     /**
      * A cheap size the provider supports, used by tests that are not about sizes. By default 1024x1024 when exact
      * sizes allow it, else the smallest valid exact size, else the smallest declared tier.
+     *
+     * @return the size
      */
     protected ImageSize sampleSize() {
         Capabilities c = factory().capabilities();
@@ -438,12 +440,20 @@ public abstract class ImageProviderCompatibilityKit {
         return size instanceof ImageSize.Tiered t ? model.resolve(t.tier(), t.ratio()) : size.resolution();
     }
 
-    /** The value the kit gives every secret setting; stubs may echo it back to check that it is scrubbed. */
+    /**
+     * The value the kit gives every secret setting; stubs may echo it back to check that it is scrubbed.
+     *
+     * @return the canary
+     */
     protected final String canary() {
         return canary;
     }
 
-    /** The provider's factory as {@link ServiceLoader} finds it on the test class path. */
+    /**
+     * The provider's factory as {@link ServiceLoader} finds it on the test class path.
+     *
+     * @return the factory
+     */
     protected final ImageProviderFactory factory() {
         if (factory == null) {
             factory = ProviderCatalog.discover(loader()).find(providerId()).orElseThrow(() -> new AssertionError(
@@ -456,6 +466,10 @@ public abstract class ImageProviderCompatibilityKit {
     /**
      * A client for the provider with {@code settings} (secret settings replaced by the canary), system properties
      * and environment hidden, and the given adjustments. Closed after the test.
+     *
+     * @param settings the provider's settings
+     * @param adjust changes to the builder before it builds
+     * @return the client
      */
     protected final SeedreamClient client(Map<String, String> settings, UnaryOperator<SeedreamClient.Builder> adjust) {
         SeedreamClient.Builder b = SeedreamClient.builder().provider(providerId()).settings(withCanary(settings))
@@ -522,7 +536,11 @@ public abstract class ImageProviderCompatibilityKit {
         ModuleDescriptors.assertProvidesFactory(moduleLocation(), factory().getClass().getName());
     }
 
-    /** The id is well formed, equals {@link #providerId()}, and every new factory instance says the same. */
+    /**
+     * The id is well formed, equals {@link #providerId()}, and every new factory instance says the same.
+     *
+     * @throws ReflectiveOperationException if the factory's class cannot be inspected
+     */
     @Test
     public void id_isStableAndWellFormed() throws ReflectiveOperationException {
         ImageProviderFactory f = factory();
@@ -537,7 +555,11 @@ public abstract class ImageProviderCompatibilityKit {
                 .isSubsetOf(names);
     }
 
-    /** Capabilities are stable, and the client validates against what the factory says for its settings. */
+    /**
+     * Capabilities are stable, and the client validates against what the factory says for its settings.
+     *
+     * @throws ReflectiveOperationException if the factory's class cannot be inspected
+     */
     @Test
     public void capabilities_matchWhatTheClientUses() throws ReflectiveOperationException {
         ImageProviderFactory f = factory();
@@ -549,7 +571,11 @@ public abstract class ImageProviderCompatibilityKit {
 
     // ------------------------------------------------------------------------------------------------ sizes
 
-    /** Exact sizes at both ends of the declared range (narrowed by the model's limits) come back at those pixels. */
+    /**
+     * Exact sizes at both ends of the declared range (narrowed by the model's limits) come back at those pixels.
+     *
+     * @return one test per case
+     */
     @TestFactory
     public Stream<DynamicTest> exactSizes_areMadeAtTheEdgesOfTheDeclaredRange() {
         Capabilities c = factory().capabilities();
@@ -566,7 +592,11 @@ public abstract class ImageProviderCompatibilityKit {
         }));
     }
 
-    /** A size one pixel outside the declared range is refused by core before anything is sent. */
+    /**
+     * A size one pixel outside the declared range is refused by core before anything is sent.
+     *
+     * @return one test per case
+     */
     @TestFactory
     public Stream<DynamicTest> exactSizes_areRefusedJustOutsideTheDeclaredRange() {
         Capabilities c = factory().capabilities();
@@ -586,7 +616,11 @@ public abstract class ImageProviderCompatibilityKit {
         }));
     }
 
-    /** Every declared tier at every declared ratio comes back at the pixels {@link SizeTable} gives. */
+    /**
+     * Every declared tier at every declared ratio comes back at the pixels {@link SizeTable} gives.
+     *
+     * @return one test per case
+     */
     @TestFactory
     public Stream<DynamicTest> tiers_comeBackAtTheSizeTablePixels() {
         Capabilities c = factory().capabilities();
@@ -619,6 +653,8 @@ public abstract class ImageProviderCompatibilityKit {
      * Each optional feature is honoured when declared (no warning, no refusal) and, when not declared, refused under
      * {@link UnsupportedOptionPolicy#REFUSE} and reported as a warning under {@link UnsupportedOptionPolicy#WARN};
      * never silently dropped.
+     *
+     * @return one test per case
      */
     @TestFactory
     public Stream<DynamicTest> options_areHonouredOrRefusedOrWarned() {
@@ -709,6 +745,8 @@ public abstract class ImageProviderCompatibilityKit {
      * URIs, URLs as they are), generate one image each. With {@link #receivedRequests()}, the API received every
      * image in order in that transport, and the provider's id for the version. A URL is fetched by nobody on this
      * side: the kit's server that holds the images sees no request.
+     *
+     * @return one test per case
      */
     @TestFactory
     public Stream<DynamicTest> referenceImages_reachTheProviderInOrder() {
@@ -733,6 +771,8 @@ public abstract class ImageProviderCompatibilityKit {
     /**
      * For each version the provider takes reference images with, one image more than the version takes is refused
      * with {@link InvalidRequestException} before anything reaches the provider.
+     *
+     * @return one test per case
      */
     @TestFactory
     public Stream<DynamicTest> referenceImages_overTheModelsLimit_areRefusedOffline() {
@@ -775,6 +815,8 @@ public abstract class ImageProviderCompatibilityKit {
      * decodable image at the pixels asked for; the result's request says it asked for a set, no warning says part
      * of it is missing, and an estimated charge counts the images returned. With {@link #receivedRequests()}, the
      * API received the set's maximum and the provider's id for the version.
+     *
+     * @return one test per case
      */
     @TestFactory
     public Stream<DynamicTest> sequentialSets_comeBackWithOneToMaxImages() {
@@ -800,6 +842,8 @@ public abstract class ImageProviderCompatibilityKit {
      * A set that comes back with fewer images than its maximum (one, and one less than the maximum, as
      * {@link #expectSet(Resolution, int)} arranges) is a success holding those images, without a warning; an
      * estimated charge counts only them.
+     *
+     * @return one test per case
      */
     @TestFactory
     public Stream<DynamicTest> sequentialSets_smallerThanTheirMaximum_areASuccess() {
@@ -831,6 +875,8 @@ public abstract class ImageProviderCompatibilityKit {
      * Every version the provider declares can be asked for by its {@link SeedreamModel} and generates; the client
      * hands the provider that version's offer, and with {@link #receivedRequests()} the provider's id for it is
      * what names the model on the wire (and no longer id of another version is).
+     *
+     * @return one test per case
      */
     @TestFactory
     public Stream<DynamicTest> models_eachDeclaredModelIsServedUnderItsOwnId() {
@@ -898,6 +944,8 @@ public abstract class ImageProviderCompatibilityKit {
      * Cancelling the future of a slow generation cancels it at once and reports it cancelled. A provider with jobs
      * ({@link #jobIdsBeforeResult()}) is cancelled after it reported its job id; one without as soon as it has the
      * call.
+     *
+     * @throws InterruptedException if the test thread is interrupted while it waits
      */
     @Test
     public void cancel_endsASlowGenerationPromptly() throws InterruptedException {
@@ -934,6 +982,8 @@ public abstract class ImageProviderCompatibilityKit {
     /**
      * Interrupting a thread blocked in {@link SeedreamClient#generate} cancels the generation: the thread gets
      * {@link GenerationCancelledException} at once and keeps its interrupt status.
+     *
+     * @throws InterruptedException if the test thread is interrupted while it waits
      */
     @Test
     public void interrupt_cancelsABlockedGenerate() throws InterruptedException {
@@ -997,6 +1047,8 @@ public abstract class ImageProviderCompatibilityKit {
      * A slow generation fails with {@link GenerationTimeoutException} when the client's one-second timeout passes,
      * every time: the client decides the outcome once the deadline passed, whatever the provider's own timeouts
      * do meanwhile. Runs {@link #deadlineRuns()} times in a row.
+     *
+     * @return one test per case
      */
     @TestFactory
     public Stream<DynamicTest> deadline_alwaysEndsInGenerationTimeoutException() {
@@ -1016,7 +1068,11 @@ public abstract class ImageProviderCompatibilityKit {
         }));
     }
 
-    /** Cancelling a generation whose job id is known cancels the job at the provider. */
+    /**
+     * Cancelling a generation whose job id is known cancels the job at the provider.
+     *
+     * @throws InterruptedException if the test thread is interrupted while it waits
+     */
     @Test
     public void cancel_cancelsTheProvidersJob() throws InterruptedException {
         HeldSubmission held = new HeldSubmission("tck-job-" + UUID.randomUUID());
@@ -1037,6 +1093,8 @@ public abstract class ImageProviderCompatibilityKit {
      * A job id that arrives after the caller cancelled is still reported and is cancelled on arrival: the
      * provider reads the late answer to its submission, reports the job id, and cancels the job (an
      * {@code onCancel} action registered after cancellation runs at once).
+     *
+     * @throws InterruptedException if the test thread is interrupted while it waits
      */
     @Test
     public void lateJobId_isCancelledOnArrivalAfterCancel() throws InterruptedException {
@@ -1056,6 +1114,8 @@ public abstract class ImageProviderCompatibilityKit {
     /**
      * A job id that arrives after the deadline passed is still reported and is cancelled on arrival, and the
      * {@link GenerationTimeoutException} says the request may have been accepted.
+     *
+     * @throws InterruptedException if the test thread is interrupted while it waits
      */
     @Test
     public void lateJobId_isCancelledOnArrivalAfterTheDeadline() throws InterruptedException {
@@ -1126,13 +1186,23 @@ public abstract class ImageProviderCompatibilityKit {
 
     // -------------------------------------------------------------------------------------------- internals
 
-    /** A plain request at {@link #sampleSize()}. */
+    /**
+     * A plain request at {@link #sampleSize()}.
+     *
+     * @return the request
+     */
     protected GenerationRequest request() {
         return GenerationRequest.builder("a lighthouse on a cliff at dawn, seedream4j compatibility kit")
                 .size(sampleSize()).build();
     }
 
-    /** Arranges the images with {@link #expectGeneration(Resolution)}, then generates. */
+    /**
+     * Arranges the images with {@link #expectGeneration(Resolution)}, then generates.
+     *
+     * @param client the client
+     * @param request the request
+     * @return the result
+     */
     protected final GenerationResult generate(SeedreamClient client, GenerationRequest request) {
         expectGeneration(request.size().resolution());
         return client.generate(request);
@@ -1292,7 +1362,11 @@ public abstract class ImageProviderCompatibilityKit {
         }
     }
 
-    /** Stops the kit's server of reference images and deletes their files. */
+    /**
+     * Stops the kit's server of reference images and deletes their files.
+     *
+     * @throws IOException if a file cannot be deleted
+     */
     @AfterEach
     public void removeReferenceImages() throws IOException {
         if (referenceServer != null) {

@@ -42,6 +42,9 @@ public final class ModuleDescriptors {
      * The jar or classes directory that {@code type} was loaded from.
      *
      * @throws IllegalStateException if the class has no code source (for example a JDK class)
+     *
+     * @param type a class of the module
+     * @return the jar or directory
      */
     public static Path locationOf(Class<?> type) {
         Objects.requireNonNull(type, "type");
@@ -60,6 +63,9 @@ public final class ModuleDescriptors {
     /**
      * The descriptor of the one explicit module in {@code jarOrClassesDir}; fails the test when there is none or it
      * is automatic (no {@code module-info.class}).
+     *
+     * @param jarOrClassesDir a jar or a classes directory
+     * @return the module's descriptor
      */
     public static ModuleDescriptor descriptor(Path jarOrClassesDir) {
         Objects.requireNonNull(jarOrClassesDir, "jarOrClassesDir");

@@ -48,12 +48,12 @@ public final class FakeLedger {
         return name;
     }
 
-    /** The requests received so far, one per provider call, in arrival order. */
+    /** {@return the requests received so far, one per provider call, in arrival order} */
     public List<GenerationRequest> requests() {
         return List.copyOf(requests);
     }
 
-    /** How many calls were received. */
+    /** {@return how many calls were received} */
     public int calls() {
         return requests.size();
     }
