@@ -177,6 +177,10 @@ class ImageSinkTest {
 
         assertThat(stored).hasSize(1);
         assertThat(stored.get(0)).isEqualTo(PNG);
+        assertThatThrownBy(() -> recording.open("image/png", null, PNG.length + 1L))
+                .isInstanceOf(ImageDownloadException.class)
+                .hasMessage("the image is " + (PNG.length + 1) + " bytes, larger than the cap of " + PNG.length
+                        + " bytes");
         ImageSink.Upload over = recording.open("image/png", null, -1);
         assertThatThrownBy(() -> over.write(ByteBuffer.wrap(new byte[PNG.length + 1])))
                 .isInstanceOf(ImageDownloadException.class).hasMessageContaining("larger than the cap");

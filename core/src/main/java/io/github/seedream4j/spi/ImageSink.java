@@ -65,6 +65,10 @@ public interface ImageSink {
      * @throws io.github.seedream4j.GenerationCancelledException if the generation already ended without it
      */
     default Upload open(String declaredMediaType, URI source, long expectedBytes) {
+        if (expectedBytes > maxBytes()) {
+            throw new ImageDownloadException("the image is " + expectedBytes + " bytes, larger than the cap of "
+                    + maxBytes() + " bytes", null, null, null);
+        }
         ImageSink sink = this;
         return new Upload() {
             private byte[] bytes = new byte[(int) Math.max(0, Math.min(expectedBytes, 1 << 20))];
