@@ -8,7 +8,9 @@ module io.github.seedream4j.cli {
     requires tools.jackson.core;
     requires tools.jackson.databind;
     requires com.fasterxml.jackson.annotation;
-    requires java.logging;
+
+    // the library's System.Logger records print as the CLI's own lines, and nothing else is logged
+    provides java.lang.System.LoggerFinder with io.github.seedream4j.cli.CliLoggerFinder;
 
     // picocli reads the command classes reflectively; Jackson reads and writes the records
     opens io.github.seedream4j.cli to info.picocli, tools.jackson.databind;

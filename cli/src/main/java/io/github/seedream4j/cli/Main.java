@@ -17,8 +17,8 @@ import picocli.CommandLine.Command;
 
 /**
  * The {@code seedream} command line. {@link #run} is the testable entry point; {@link #main} exits with its code.
- * Both route {@code java.util.logging} to the CLI's own stderr format for the length of the run (see
- * {@link CliLogging}).
+ * Both route the library's {@link System.Logger} records to the CLI's own stderr format for the length of the run
+ * (see {@link CliLogging}).
  */
 public final class Main {
 

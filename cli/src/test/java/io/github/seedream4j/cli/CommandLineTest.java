@@ -171,6 +171,33 @@ class CommandLineTest {
         }
     }
 
+    /** The CLI's finder is the JVM's: library loggers follow the run's switches, every other logger is off. */
+    @Test
+    void loggers_libraryOnesFollowTheSwitchesAndOthersAreOff() {
+        assertThat(System.LoggerFinder.getLoggerFinder()).isInstanceOf(CliLoggerFinder.class);
+        System.Logger library = System.getLogger("io.github.seedream4j.provider.runpod");
+        System.Logger jdk = System.getLogger("jdk.internal.httpclient.debug");
+        Io io = new Io(InputStream.nullInputStream(), new PrintStream(new ByteArrayOutputStream()),
+                new PrintStream(new ByteArrayOutputStream()));
+        assertThat(library.isLoggable(System.Logger.Level.ERROR)).as("no run").isFalse();
+        CliLogging.begin(io);
+        try {
+            assertThat(library.isLoggable(System.Logger.Level.ERROR)).as("quiet").isFalse();
+            io.verbose = true;
+            CliLogging.level(io);
+            assertThat(library.isLoggable(System.Logger.Level.INFO)).isTrue();
+            assertThat(library.isLoggable(System.Logger.Level.DEBUG)).isFalse();
+            io.debug = true;
+            CliLogging.level(io);
+            assertThat(library.isLoggable(System.Logger.Level.DEBUG)).isTrue();
+            assertThat(library.isLoggable(System.Logger.Level.TRACE)).as("headers").isFalse();
+            assertThat(jdk.isLoggable(System.Logger.Level.ERROR)).isFalse();
+        } finally {
+            CliLogging.end(io);
+        }
+        assertThat(library.isLoggable(System.Logger.Level.ERROR)).as("after the run").isFalse();
+    }
+
     @Test
     void generate_debugPrintsLibraryRecordsOneLineEach() throws Exception {
         try (RunpodStub stub = new RunpodStub().rateLimitedOnce()) {
