@@ -13,6 +13,7 @@ import io.github.seedream4j.spi.ImageProvider;
 import io.github.seedream4j.spi.ProviderCall;
 import io.github.seedream4j.spi.ProviderResult;
 import java.time.Duration;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ScheduledFuture;
@@ -96,6 +97,6 @@ final class FakeImageProvider implements ImageProvider {
         int hash = (r.prompt().text() + '\0' + r.negativePrompt().map(Prompt::text).orElse("") + '\0'
                 + r.seed().map(Seed::value).orElse(0L) + '\0' + call.resolution() + '\0' + call.images() + '\0'
                 + call.model().model() + '\0' + call.sequential() + '\0' + String.join("\0", call.inputs())).hashCode();
-        return "fake-" + String.format("%08x", hash);
+        return "fake-" + HexFormat.of().toHexDigits(hash);
     }
 }

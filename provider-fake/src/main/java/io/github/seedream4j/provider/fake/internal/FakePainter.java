@@ -1,8 +1,6 @@
 package io.github.seedream4j.provider.fake.internal;
 
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.SplittableRandom;
 
 /**
@@ -165,22 +163,25 @@ final class FakePainter implements PngEncoder.RowSource {
         }
     }
 
+    /**
+     * A 64-bit digest of the inputs: FNV-1a over their UTF-8 bytes, each field ended by a zero byte, then SplitMix64's
+     * finaliser to spread the bits. Not cryptographic and needs not be; the fake only needs equal inputs to give equal
+     * pictures and different ones to differ, without loading the JDK's security providers on start-up.
+     */
     private static long digest(String prompt, String negative, long seed, int width, int height) {
-        try {
-            MessageDigest sha = MessageDigest.getInstance("SHA-256");
-            sha.update(prompt.getBytes(StandardCharsets.UTF_8));
-            sha.update((byte) 0);
-            sha.update((negative == null ? "" : negative).getBytes(StandardCharsets.UTF_8));
-            sha.update((byte) 0);
-            sha.update((seed + ":" + width + "x" + height).getBytes(StandardCharsets.UTF_8));
-            byte[] d = sha.digest();
-            long v = 0;
-            for (int i = 0; i < 8; i++) {
-                v = v << 8 | (d[i] & 0xff);
-            }
-            return v;
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is required of every JDK", e);
+        long h = 0xcbf29ce484222325L;
+        h = mix(h, prompt);
+        h = mix(h, negative == null ? "" : negative);
+        h = mix(h, seed + ":" + width + "x" + height);
+        h = (h ^ h >>> 30) * 0xbf58476d1ce4e5b9L;
+        h = (h ^ h >>> 27) * 0x94d049bb133111ebL;
+        return h ^ h >>> 31;
+    }
+
+    private static long mix(long h, String field) {
+        for (byte b : field.getBytes(StandardCharsets.UTF_8)) {
+            h = (h ^ (b & 0xff)) * 0x100000001b3L;
         }
+        return h * 0x100000001b3L; // the zero byte that ends the field: h ^ 0 is h
     }
 }
