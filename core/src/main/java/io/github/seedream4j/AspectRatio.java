@@ -117,6 +117,19 @@ public record AspectRatio(int width, int height) {
     }
 
     /** {@return {@code "16:9"}; Seedream's name {@code "21:9"} for 7:3} */
+    // equals and hashCode are written out: the generated ones are bound through method handles on first use, which
+    // costs a short-lived process (the command line) milliseconds for two ints
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof AspectRatio a && a.width == width && a.height == height;
+    }
+
+    @Override
+    public int hashCode() {
+        return 31 * width + height;
+    }
+
     @Override
     public String toString() {
         return equals(RATIO_21_9) ? "21:9" : width + ":" + height;

@@ -95,6 +95,19 @@ public record Resolution(int width, int height) {
     }
 
     /** {@return {@code "2048x2048"}} */
+    // equals and hashCode are written out: the generated ones are bound through method handles on first use, which
+    // costs a short-lived process (the command line) milliseconds for two ints
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Resolution r && r.width == width && r.height == height;
+    }
+
+    @Override
+    public int hashCode() {
+        return 31 * width + height;
+    }
+
     @Override
     public String toString() {
         return width + "x" + height;

@@ -36,6 +36,17 @@ class ValuesTest {
     }
 
     @Test
+    void resolutionAndAspectRatio_areEqualByTheirSidesOnly() {
+        assertThat(Resolution.of(2048, 1152)).isEqualTo(Resolution.parse("2048x1152"))
+                .hasSameHashCodeAs(Resolution.parse("2048x1152")).isNotEqualTo(Resolution.of(1152, 2048))
+                .isNotEqualTo(AspectRatio.of(2048, 1152)).isNotEqualTo(null);
+        assertThat(AspectRatio.of(32, 18)).isEqualTo(AspectRatio.RATIO_16_9).hasSameHashCodeAs(AspectRatio.RATIO_16_9)
+                .isNotEqualTo(AspectRatio.RATIO_9_16).isNotEqualTo(Resolution.of(16, 9));
+        assertThat(List.of(Resolution.of(1, 2), Resolution.of(2, 1)).stream().map(Resolution::hashCode).distinct())
+                .hasSize(2);
+    }
+
+    @Test
     void aspectRatio_isReducedAndPrintsSeedreamNames() {
         assertThat(AspectRatio.parse("32:18")).isEqualTo(AspectRatio.RATIO_16_9);
         assertThat(AspectRatio.parse("21:9")).isEqualTo(AspectRatio.RATIO_21_9).hasToString("21:9");
