@@ -25,6 +25,7 @@ final class FakePainter implements PngEncoder.RowSource {
     private final int sunR;
     private final int sunRgb;
     private final boolean[] changes;
+    private final int[] sky; // the gradient before a band's shade, per byte of a row
     private final byte[] gradient;
     private int gradientBand = -1;
 
@@ -75,6 +76,13 @@ final class FakePainter implements PngEncoder.RowSource {
         }
         for (int s = 0; s <= SUN_STEPS; s++) {
             mark(sunY - sunR + (int) ((long) s * 2 * sunR / SUN_STEPS));
+        }
+        this.sky = new int[width * 3];
+        for (int x = 0; x < width; x++) {
+            int t = width == 1 ? 0 : (int) ((long) x * 255 / (width - 1));
+            for (int c = 0; c < 3; c++) {
+                sky[x * 3 + c] = (skyFrom[c] * (255 - t) + skyTo[c] * t) / 255;
+            }
         }
         this.gradient = new byte[width * 3];
     }
@@ -135,12 +143,9 @@ final class FakePainter implements PngEncoder.RowSource {
     private void paintGradient(int band) {
         gradientBand = band;
         int shade = band * 96 / Math.max(1, bands) - 48;
-        for (int x = 0; x < width; x++) {
-            int t = width == 1 ? 0 : (int) ((long) x * 255 / (width - 1));
-            for (int c = 0; c < 3; c++) {
-                int v = (skyFrom[c] * (255 - t) + skyTo[c] * t) / 255 + shade;
-                gradient[x * 3 + c] = (byte) Math.max(0, Math.min(255, v));
-            }
+        for (int i = 0; i < sky.length; i++) {
+            int v = sky[i] + shade;
+            gradient[i] = (byte) (v < 0 ? 0 : v > 255 ? 255 : v);
         }
     }
 

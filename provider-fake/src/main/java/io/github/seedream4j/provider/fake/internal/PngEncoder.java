@@ -44,7 +44,7 @@ final class PngEncoder {
         byte[] zeros = new byte[stride + 1];
         zeros[0] = 2; // Up
         Deflater deflater = new Deflater(Deflater.BEST_SPEED, true);
-        Adler32 adler = new Adler32();
+        Adler adler = new Adler(zeros);
         ByteArrayOutputStream idat = new ByteArrayOutputStream(Math.max(1024, stride * 8));
         idat.write(0x78); // zlib header: deflate, 32 KiB window
         idat.write(0x01); // fastest, no dictionary; 0x7801 is a multiple of 31
@@ -85,7 +85,7 @@ final class PngEncoder {
             deflater.end();
         }
         byte[] sum = new byte[4];
-        putInt(sum, 0, (int) adler.getValue());
+        putInt(sum, 0, adler.value);
         idat.write(sum, 0, 4);
         byte[] data = idat.toByteArray();
         ByteArrayOutputStream png = new ByteArrayOutputStream(data.length + 64 + data.length / IDAT_CHUNK * 12);
@@ -103,7 +103,7 @@ final class PngEncoder {
         return png.toByteArray();
     }
 
-    private static void feed(Deflater deflater, Adler32 adler, byte[] row, ByteArrayOutputStream idat, byte[] out) {
+    private static void feed(Deflater deflater, Adler adler, byte[] row, ByteArrayOutputStream idat, byte[] out) {
         adler.update(row);
         deflater.setInput(row);
         while (!deflater.needsInput()) {
@@ -112,7 +112,7 @@ final class PngEncoder {
         }
     }
 
-    private static void writeRepeats(int repeats, byte[] zeros, Deflater deflater, Adler32 adler,
+    private static void writeRepeats(int repeats, byte[] zeros, Deflater deflater, Adler adler,
             ByteArrayOutputStream idat, byte[] out, byte[] oneRow, byte[] blockRows) {
         if (repeats < SPLICE_FROM) {
             for (int i = 0; i < repeats; i++) {
@@ -131,8 +131,58 @@ final class PngEncoder {
         for (int i = 0; i < repeats % BLOCK; i++) {
             idat.write(oneRow, 0, oneRow.length);
         }
-        for (int i = 0; i < repeats; i++) {
-            adler.update(zeros);
+        adler.repeatRow(repeats);
+    }
+
+    /**
+     * The zlib stream's Adler-32, kept as a value: each row is summed by {@link Adler32} and folded in with zlib's
+     * combination rule, so a run of repeated rows costs a few multiplications instead of summing every byte again.
+     */
+    private static final class Adler {
+        private static final int BASE = 65521;
+        private final Adler32 row = new Adler32();
+        private final int repeatedRow;
+        private final int repeatedLength;
+        int value = 1;
+
+        Adler(byte[] repeated) {
+            row.update(repeated);
+            this.repeatedRow = (int) row.getValue();
+            this.repeatedLength = repeated.length;
+        }
+
+        void update(byte[] bytes) {
+            row.reset();
+            row.update(bytes);
+            value = combine(value, (int) row.getValue(), bytes.length);
+        }
+
+        void repeatRow(int times) {
+            for (int i = 0; i < times; i++) {
+                value = combine(value, repeatedRow, repeatedLength);
+            }
+        }
+
+        /** The Adler-32 of A followed by B, from theirs and B's length (zlib's {@code adler32_combine}). */
+        static int combine(int a, int b, int lengthOfB) {
+            long rem = lengthOfB % BASE;
+            long sum1 = a & 0xffff;
+            long sum2 = rem * sum1 % BASE;
+            sum1 += (b & 0xffff) + BASE - 1;
+            sum2 += (a >>> 16) + (b >>> 16) + BASE - rem;
+            if (sum1 >= BASE) {
+                sum1 -= BASE;
+            }
+            if (sum1 >= BASE) {
+                sum1 -= BASE;
+            }
+            if (sum2 >= 2L * BASE) {
+                sum2 -= 2L * BASE;
+            }
+            if (sum2 >= BASE) {
+                sum2 -= BASE;
+            }
+            return (int) (sum2 << 16 | sum1);
         }
     }
 
