@@ -105,12 +105,34 @@ public final class Main {
         cl.setColorScheme(CommandLine.Help.defaultColorScheme(CommandLine.Help.Ansi.OFF));
         cl.setCaseInsensitiveEnumValuesAllowed(true);
         cl.setUsageHelpWidth(110);
-        cl.setParameterExceptionHandler((e, unmatched) -> {
+        Handlers handlers = new Handlers(io);
+        cl.setParameterExceptionHandler(handlers);
+        cl.setExecutionExceptionHandler(handlers);
+        return cl;
+    }
+
+    /**
+     * What a usage error and a failed command print, and their exit codes. A class rather than two lambdas: picocli's
+     * interfaces are Java 5 class files, and a lambda implementing one keeps the lambda out of the launcher's
+     * class-data archive.
+     */
+    private static final class Handlers
+            implements CommandLine.IParameterExceptionHandler, CommandLine.IExecutionExceptionHandler {
+        private final Io io;
+
+        Handlers(Io io) {
+            this.io = io;
+        }
+
+        @Override
+        public int handleParseException(CommandLine.ParameterException e, String[] args) {
             CommandLine c = e.getCommandLine();
             io.error(e.getMessage() + " (see: " + c.getCommandSpec().qualifiedName() + " --help)");
             return ExitCodes.USAGE;
-        });
-        cl.setExecutionExceptionHandler((e, c, parsed) -> {
+        }
+
+        @Override
+        public int handleExecutionException(Exception e, CommandLine c, CommandLine.ParseResult parsed) {
             if (io.debug) {
                 io.trace(e);
             }
@@ -129,8 +151,7 @@ public final class Main {
             io.error("unexpected " + e.getClass().getName() + ": " + e.getMessage()
                     + "; this is a bug, please report it with the output of --debug");
             return ExitCodes.GENERATION_FAILED;
-        });
-        return cl;
+        }
     }
 
     /** picocli's help and messages, line by line into {@link Io}, which keeps them away from the status line. */
