@@ -221,7 +221,7 @@ public final class Main {
 
     @Command(name = "seedream", mixinStandardHelpOptions = true, versionProvider = Version.class,
             synopsisSubcommandLabel = "COMMAND",
-            description = {"Generate images with ByteDance's Seedream 4.0 through any seedream4j provider.", ""},
+            description = {"Generate images with ByteDance's Seedream (4.0, 4.5, 5.0 lite) through any seedream4j provider.", ""},
             footer = {"%nExamples:",
                     "  seedream generate \"a lighthouse at dawn\" --provider fake --size 2K --aspect 16:9 \\",
                     "      --seed 7 --out lighthouse.png",
