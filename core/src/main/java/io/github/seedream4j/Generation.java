@@ -58,6 +58,8 @@ final class Generation {
     private final AtomicBoolean settled = new AtomicBoolean();
     private volatile boolean stopped;
     private volatile boolean callerCancelled;
+    /** Whether a thread blocked in {@code generate} or {@code resume} is the future's only reader. */
+    private final boolean callerWaits;
     private volatile ScheduledFuture<?> timer;
 
     /**
@@ -68,8 +70,15 @@ final class Generation {
         return Long.toHexString((1L << 32) | (ThreadLocalRandom.current().nextInt() & 0xffffffffL)).substring(1);
     }
 
-    Generation(Engine engine, Planner.Plan plan, ImageDestination destination, String resumeJobId) {
+    /**
+     * @param callerWaits whether the future goes to no one but a thread that blocks on it ({@code generate},
+     *        {@code resume}): nothing the caller chained can run on the thread that completes it, so with no
+     *        listener the outcome is handed over where it is decided, without a hop to an event thread
+     */
+    Generation(Engine engine, Planner.Plan plan, ImageDestination destination, String resumeJobId,
+            boolean callerWaits) {
         this.engine = engine;
+        this.callerWaits = callerWaits;
         this.plan = plan;
         this.destination = destination;
         this.resumeJobId = resumeJobId;
@@ -373,6 +382,18 @@ final class Generation {
         }
 
         void finish(List<GenerationEvent> last, Runnable complete) {
+            if (callerWaits && !engine.events.hasListeners()) {
+                // no listener, so nothing was queued before, and the caller only waits: complete it here
+                synchronized (this) {
+                    if (finished) {
+                        return;
+                    }
+                    finished = true;
+                }
+                last.forEach(engine.events::publish);
+                complete.run();
+                return;
+            }
             enqueue(() -> {
                 last.forEach(engine.events::publish);
                 complete.run();

@@ -155,7 +155,9 @@ public final class SeedreamClient implements AutoCloseable {
      */
     public GenerationResult generate(GenerationRequest request, ImageDestination destination) {
         requireNotInterrupted();
-        return join(generateAsync(request, destination));
+        Objects.requireNonNull(destination, "destination");
+        Planner.Plan plan = planOrReport(request);
+        return join(new Generation(engine, plan, destination, null, true).start().result());
     }
 
     private void requireNotInterrupted() {
@@ -225,7 +227,7 @@ public final class SeedreamClient implements AutoCloseable {
     public GenerationHandle submit(GenerationRequest request, ImageDestination destination) {
         Objects.requireNonNull(destination, "destination");
         Planner.Plan plan = planOrReport(request);
-        return new Generation(engine, plan, destination, null).start();
+        return new Generation(engine, plan, destination, null, false).start();
     }
 
     /**
@@ -244,7 +246,7 @@ public final class SeedreamClient implements AutoCloseable {
      */
     public GenerationResult resume(GenerationRequest request, String jobId, ImageDestination destination) {
         requireNotInterrupted();
-        return join(resumeAsync(request, jobId, destination));
+        return join(resume(request, jobId, destination, true));
     }
 
     /**
@@ -261,6 +263,11 @@ public final class SeedreamClient implements AutoCloseable {
      */
     public CompletableFuture<GenerationResult> resumeAsync(GenerationRequest request, String jobId,
             ImageDestination destination) {
+        return resume(request, jobId, destination, false);
+    }
+
+    private CompletableFuture<GenerationResult> resume(GenerationRequest request, String jobId,
+            ImageDestination destination, boolean callerWaits) {
         Objects.requireNonNull(jobId, "jobId");
         if (!capabilities.resumable()) {
             throw new UnsupportedOptionException("provider " + providerId() + " cannot resume job " + jobId
@@ -273,7 +280,7 @@ public final class SeedreamClient implements AutoCloseable {
                     + capabilities.maxImagesPerCall() + " image(s)");
         }
         Objects.requireNonNull(destination, "destination");
-        return new Generation(engine, plan, destination, jobId).start().result();
+        return new Generation(engine, plan, destination, jobId, callerWaits).start().result();
     }
 
     /**
