@@ -129,7 +129,8 @@ final class SideBySide {
     void overhead() throws Exception {
         String img = image("1m");
         int side = side(img);
-        int warmup = option("warmup", 100);
+        // the library has more code than the raw client to bring to steady state: a thousand rounds get both there
+        int warmup = option("warmup", 1000);
         int rounds = option("rounds", 200);
         long network = option("networkMs", 0);
         String prompt = "overhead ms=0 img=" + img;
