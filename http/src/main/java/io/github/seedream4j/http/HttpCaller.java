@@ -196,14 +196,32 @@ public final class HttpCaller {
                 : HttpRequest.newBuilder(request, (name, value) -> true).timeout(limit).build();
         logRequest(r, n);
         long started = System.nanoTime();
-        CompletableFuture<HttpResponse<byte[]>> sent = client.sendAsync(r, BoundedBody.handler(maxReplyBytes));
+        // The reply is complete when its body is: the body subscriber says so on the HTTP thread that read the last
+        // bytes. The future sendAsync returns says it later, after JDK 17 has handed its completion to
+        // CompletableFuture's default executor (a new thread per exchange on one or two processors); waiting for
+        // that would add a thread hand-off to every answer. That future still reports failures before the body.
+        CompletableFuture<HttpReply> reply = new CompletableFuture<>();
+        HttpResponse.BodyHandler<byte[]> bounded = BoundedBody.handler(maxReplyBytes);
+        CompletableFuture<HttpResponse<byte[]>> sent = client.sendAsync(r, info -> {
+            HttpResponse.BodySubscriber<byte[]> body = bounded.apply(info);
+            body.getBody().thenAccept(bytes -> reply.complete(
+                    HttpReply.of(x.what, x.kind, info.statusCode(), info.headers(), bytes)));
+            return body;
+        });
         x.inFlight.set(sent);
         if (!x.keepAnswer && x.cancelled()) {
             sent.cancel(true); // cancelled between the check before sending and here: abort() found nothing yet
         }
+        sent.whenComplete((response, error) -> {
+            if (error != null) {
+                reply.completeExceptionally(error);
+            } else {
+                reply.complete(HttpReply.of(x.what, x.kind, response.statusCode(), response.headers(),
+                        response.body()));
+            }
+        });
         // the JDK's own timeout covers the wait for the headers; this one covers the body as well
-        CompletableFuture<HttpResponse<byte[]>> bounded = sent.copy().orTimeout(limit.toNanos(), TimeUnit.NANOSECONDS);
-        return bounded.handle((response, error) -> {
+        return reply.orTimeout(limit.toNanos(), TimeUnit.NANOSECONDS).handle((answer, error) -> {
             x.inFlight.set(null);
             if (error != null) {
                 Throwable e = Failures.unwrap(error);
@@ -215,8 +233,8 @@ public final class HttpCaller {
                 logFailure(x, n, e);
                 throw new AttemptFailed(e);
             }
-            logResponse(x, r, response, started);
-            return HttpReply.of(x.what, x.kind, response.statusCode(), response.headers(), response.body());
+            logResponse(r, answer, started);
+            return answer;
         });
     }
 
@@ -439,14 +457,14 @@ public final class HttpCaller {
         }
     }
 
-    private void logResponse(Exchange x, HttpRequest r, HttpResponse<byte[]> response, long started) {
+    private void logResponse(HttpRequest r, HttpReply reply, long started) {
         if (log.isLoggable(System.Logger.Level.DEBUG)) {
-            log.log(System.Logger.Level.DEBUG, "<-- HTTP " + response.statusCode() + " " + r.method() + " "
+            log.log(System.Logger.Level.DEBUG, "<-- HTTP " + reply.status() + " " + r.method() + " "
                     + Redactor.url(r.uri()) + " (" + (System.nanoTime() - started) / 1_000_000 + " ms, "
-                    + response.body().length + " bytes)");
+                    + reply.body().length + " bytes)");
         }
         if (log.isLoggable(System.Logger.Level.TRACE)) {
-            log.log(System.Logger.Level.TRACE, headers("<-- ", response.headers()));
+            log.log(System.Logger.Level.TRACE, headers("<-- ", reply.headers()));
         }
     }
 

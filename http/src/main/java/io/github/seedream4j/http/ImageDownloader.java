@@ -190,7 +190,12 @@ public final class ImageDownloader {
             receiver.stop(cancelled(jobId));
             sent.cancel(true);
         });
-        return sent.<CompletionStage<Outcome>>handle((response, error) -> {
+        // a 200 whose body the sink accepted is stored the moment the subscriber completes, on the HTTP thread that
+        // read the last bytes; the future sendAsync returns says so only after JDK 17 has handed its completion to
+        // another thread. Everything else (redirects, errors, failures before the body) comes from that future.
+        CompletableFuture<Outcome> outcome = new CompletableFuture<>();
+        receiver.stored.thenRun(() -> outcome.complete(Outcome.STORED));
+        sent.<CompletionStage<Outcome>>handle((response, error) -> {
             if (receiver.failure != null) {
                 throw receiver.failure; // the body had started: a failure is final, never retried
             }
@@ -206,7 +211,14 @@ public final class ImageDownloader {
                 return CompletableFuture.completedFuture(new Outcome(false, Failures.inWords(cause, at), null, cause));
             }
             return afterHeaders(context, url, at, hops, jobId, response);
-        }).thenCompose(next -> next);
+        }).thenCompose(next -> next).whenComplete((o, error) -> {
+            if (error != null) {
+                outcome.completeExceptionally(error);
+            } else {
+                outcome.complete(o);
+            }
+        });
+        return outcome;
     }
 
     private CompletionStage<Outcome> afterHeaders(GenerationContext context, URI url, URI at, int hops, String jobId,
@@ -275,6 +287,8 @@ public final class ImageDownloader {
         private final String jobId;
         /** Set once, under the lock of the subscriber that failed. */
         volatile RuntimeException failure;
+        /** Completed when a 200's body has been stored whole. */
+        final CompletableFuture<Void> stored = new CompletableFuture<>();
         private volatile ToSink body;
 
         Receiver(GenerationContext context, URI at, String jobId) {
@@ -411,6 +425,7 @@ public final class ImageDownloader {
             }
             ended = true;
             watch.stop();
+            receiver.stored.complete(null);
             done.complete(null);
         }
 
