@@ -59,6 +59,29 @@ class GenerationListenerTest {
         }
     }
 
+    /**
+     * With no listener, a blocking generate gets its result on the thread that decided it: nothing of the caller's
+     * can be chained on a future only the caller waits for. An asynchronous one, whose caller may chain code that
+     * blocks, still gets it from an event thread.
+     */
+    @Test
+    void noListener_blockingGenerateStartsNoEventThread_asyncOneDoes() {
+        java.util.Set<Thread> before = Thread.getAllStackTraces().keySet();
+        try (SeedreamClient client = SeedreamClient.builder().classLoader(LISTENER_TEST_CLASS_PATH)
+                .provider(ListenerTestProvider.ID).build()) {
+            client.generate(REQUEST);
+            assertThat(newEventThreads(before)).isEmpty();
+
+            client.generateAsync(REQUEST).join();
+            assertThat(newEventThreads(before)).isNotEmpty();
+        }
+    }
+
+    private static List<String> newEventThreads(java.util.Set<Thread> before) {
+        return Thread.getAllStackTraces().keySet().stream().filter(t -> !before.contains(t)).map(Thread::getName)
+                .filter(n -> n.startsWith("seedream-" + ListenerTestProvider.ID + "-events")).toList();
+    }
+
     @Test
     void listener_receivesTheLifeOfAGenerationInOrder() throws Exception {
         Recorder recorder = new Recorder();
