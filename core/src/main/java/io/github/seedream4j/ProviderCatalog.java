@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.ServiceConfigurationError;
 import java.util.ServiceLoader;
 import java.util.function.Function;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -28,6 +29,8 @@ public final class ProviderCatalog {
     public static final String PROVIDER_ENVIRONMENT_VARIABLE = "SEEDREAM_PROVIDER";
 
     private static final System.Logger LOG = System.getLogger("io.github.seedream4j.discovery");
+    /** A provider id: lower case letters, digits and dashes. */
+    private static final Pattern ID = Pattern.compile("[a-z][a-z0-9]*(-[a-z0-9]+)*");
 
     private final Map<String, ImageProviderFactory> factories;
     private final List<String> problems;
@@ -77,7 +80,7 @@ public final class ProviderCatalog {
                 problems.add("provider " + factory.getClass().getName() + " failed to report its id and was skipped: " + e);
                 continue;
             }
-            if (id == null || !id.matches("[a-z][a-z0-9]*(-[a-z0-9]+)*")) {
+            if (id == null || !ID.matcher(id).matches()) {
                 problems.add("provider " + factory.getClass().getName() + " has an invalid id '" + id
                         + "' (lower case letters, digits and dashes) and was skipped");
             } else if (found.containsKey(id)) {

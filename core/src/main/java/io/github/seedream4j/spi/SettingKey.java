@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * A setting a provider reads, for example Runpod's {@code api-key}. It is looked up, in order: a value given
@@ -19,6 +20,9 @@ import java.util.Optional;
  */
 public record SettingKey(String name, String description, boolean required, boolean secret, String defaultValue,
         List<String> environmentVariables) {
+
+    /** Lower case words joined by dashes; compiled once, since every provider declares several keys. */
+    private static final Pattern NAME = Pattern.compile("[a-z][a-z0-9]*(-[a-z0-9]+)*");
 
     /**
      * Checks the name and copies the environment variable names.
@@ -36,7 +40,7 @@ public record SettingKey(String name, String description, boolean required, bool
     public SettingKey {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(description, "description");
-        if (!name.matches("[a-z][a-z0-9]*(-[a-z0-9]+)*")) {
+        if (!NAME.matcher(name).matches()) {
             throw new IllegalArgumentException("setting name '" + name + "' must be lower case words joined by dashes");
         }
         environmentVariables = List.copyOf(environmentVariables);
