@@ -11,6 +11,7 @@ import io.github.seedream4j.http.internal.HttpThreads;
 import io.github.seedream4j.http.internal.SharedHttpClient;
 import io.github.seedream4j.spi.Blocking;
 import io.github.seedream4j.spi.GenerationContext;
+import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpHeaders;
@@ -200,24 +201,31 @@ public final class HttpCaller {
         // bytes. The future sendAsync returns says it later, after JDK 17 has handed its completion to
         // CompletableFuture's default executor (a new thread per exchange on one or two processors); waiting for
         // that would add a thread hand-off to every answer. That future still reports failures before the body.
+        // Nothing of this generation may stay reachable from the JDK's exchange until its late completion, or a
+        // client that outruns those threads piles up answers: the JDK's response keeps no body, and both paths reach
+        // the reply through one reference that the first of them clears.
         CompletableFuture<HttpReply> reply = new CompletableFuture<>();
+        AtomicReference<CompletableFuture<HttpReply>> pending = new AtomicReference<>(reply);
+        String what = x.what;
+        Idempotency kind = x.kind;
         HttpResponse.BodyHandler<byte[]> bounded = BoundedBody.handler(maxReplyBytes);
-        CompletableFuture<HttpResponse<byte[]>> sent = client.sendAsync(r, info -> {
-            HttpResponse.BodySubscriber<byte[]> body = bounded.apply(info);
-            body.getBody().thenAccept(bytes -> reply.complete(
-                    HttpReply.of(x.what, x.kind, info.statusCode(), info.headers(), bytes)));
-            return body;
-        });
+        CompletableFuture<HttpResponse<byte[]>> sent = client.sendAsync(r, info -> HttpResponse.BodySubscribers
+                .mapping(bounded.apply(info), bytes -> {
+                    CompletableFuture<HttpReply> p = pending.getAndSet(null);
+                    if (p != null) {
+                        p.complete(HttpReply.of(what, kind, info.statusCode(), info.headers(), bytes));
+                    }
+                    return null;
+                }));
         x.inFlight.set(sent);
         if (!x.keepAnswer && x.cancelled()) {
             sent.cancel(true); // cancelled between the check before sending and here: abort() found nothing yet
         }
         sent.whenComplete((response, error) -> {
-            if (error != null) {
-                reply.completeExceptionally(error);
-            } else {
-                reply.complete(HttpReply.of(x.what, x.kind, response.statusCode(), response.headers(),
-                        response.body()));
+            CompletableFuture<HttpReply> p = pending.getAndSet(null);
+            if (p != null) {
+                p.completeExceptionally(error != null ? error
+                        : new IOException("the answer ended without its body having been read"));
             }
         });
         // the JDK's own timeout covers the wait for the headers; this one covers the body as well

@@ -23,6 +23,7 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Flow;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Fetches a generated image by URL and streams it into the generation's {@link ImageSink}, never holding the whole
@@ -157,6 +158,10 @@ public final class ImageDownloader {
                 + "was being fetched", providerId, jobId, null);
     }
 
+    /** What one GET needs to decide its outcome from the JDK's future, held only until an outcome is known. */
+    private record Fetch(GenerationContext context, URI url, URI at, int hops, String jobId, Receiver receiver) {
+    }
+
     /** The outcome of one attempt that did not fail for good: stored, or worth another attempt. */
     private static final class Outcome {
         static final Outcome STORED = new Outcome(true, null, null, null);
@@ -193,24 +198,36 @@ public final class ImageDownloader {
         // a 200 whose body the sink accepted is stored the moment the subscriber completes, on the HTTP thread that
         // read the last bytes; the future sendAsync returns says so only after JDK 17 has handed its completion to
         // another thread. Everything else (redirects, errors, failures before the body) comes from that future.
+        // Until then the JDK's exchange holds what is chained on it: the generation is reached only through `open`,
+        // which the first of the two paths clears, so a client that outruns those threads piles up nothing.
         CompletableFuture<Outcome> outcome = new CompletableFuture<>();
-        receiver.stored.thenRun(() -> outcome.complete(Outcome.STORED));
+        AtomicReference<Fetch> open = new AtomicReference<>(new Fetch(context, url, at, hops, jobId, receiver));
+        receiver.stored.thenRun(() -> {
+            if (open.getAndSet(null) != null) {
+                outcome.complete(Outcome.STORED);
+            }
+        });
         sent.<CompletionStage<Outcome>>handle((response, error) -> {
-            if (receiver.failure != null) {
-                throw receiver.failure; // the body had started: a failure is final, never retried
+            Fetch f = open.getAndSet(null);
+            if (f == null) {
+                return CompletableFuture.completedFuture(Outcome.STORED); // stored already; outcome is complete
+            }
+            if (f.receiver.failure != null) {
+                throw f.receiver.failure; // the body had started: a failure is final, never retried
             }
             if (error != null) {
                 Throwable cause = Failures.unwrap(error);
-                if (context.isCancelled()) {
-                    throw cancelled(jobId);
+                if (f.context.isCancelled()) {
+                    throw cancelled(f.jobId);
                 }
                 if (Failures.isPermanent(cause)) {
-                    throw fail("fetching the image from " + Redactor.url(at) + " failed: " + Failures.inWords(cause, at)
-                            + "; this does not change by trying again", jobId, cause);
+                    throw fail("fetching the image from " + Redactor.url(f.at) + " failed: "
+                            + Failures.inWords(cause, f.at) + "; this does not change by trying again", f.jobId, cause);
                 }
-                return CompletableFuture.completedFuture(new Outcome(false, Failures.inWords(cause, at), null, cause));
+                return CompletableFuture.completedFuture(new Outcome(false, Failures.inWords(cause, f.at), null,
+                        cause));
             }
-            return afterHeaders(context, url, at, hops, jobId, response);
+            return afterHeaders(f.context, f.url, f.at, f.hops, f.jobId, response);
         }).thenCompose(next -> next).whenComplete((o, error) -> {
             if (error != null) {
                 outcome.completeExceptionally(error);
@@ -282,7 +299,8 @@ public final class ImageDownloader {
      * second image.
      */
     private final class Receiver implements HttpResponse.BodyHandler<Void> {
-        private final GenerationContext context;
+        /** The generation's context, until the image is stored: the JDK's exchange holds this handler longer. */
+        private volatile GenerationContext context;
         private final URI at;
         private final String jobId;
         /** Set once, under the lock of the subscriber that failed. */
@@ -425,6 +443,8 @@ public final class ImageDownloader {
             }
             ended = true;
             watch.stop();
+            upload = null;
+            receiver.context = null;
             receiver.stored.complete(null);
             done.complete(null);
         }
@@ -456,7 +476,8 @@ public final class ImageDownloader {
         }
 
         private RuntimeException reading(IOException e) {
-            if (receiver.context.isCancelled()) {
+            GenerationContext context = receiver.context;
+            if (context != null && context.isCancelled()) {
                 return cancelled(receiver.jobId);
             }
             String host = receiver.at.getHost() == null ? "the provider" : receiver.at.getHost();

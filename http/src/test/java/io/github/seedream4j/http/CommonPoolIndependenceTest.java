@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
+import java.lang.ref.WeakReference;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.time.Duration;
@@ -83,5 +84,47 @@ class CommonPoolIndependenceTest {
                 .get(10, TimeUnit.SECONDS);
 
         assertThat(context.images).singleElement().isEqualTo(png);
+    }
+
+    /**
+     * While the JDK has not yet completed its futures (their threads are the blocked pool's), nothing it holds may
+     * keep a finished generation reachable: a client that outruns those completions would otherwise pile up every
+     * answer and image in memory.
+     */
+    @Test
+    void aFinishedDownloadAndAnswerAreNotKeptByTheJdksPendingCompletion() throws Exception {
+        byte[] png = ImageDownloaderTest.png(3, 2);
+        server.stubFor(get("/img.png").willReturn(aResponse().withHeader("Content-Type", "image/png").withBody(png)));
+        server.stubFor(post("/run").willReturn(aResponse().withBody("{\"id\":\"job-1\"}")));
+
+        WeakReference<TestContext> downloaded = finishedDownload();
+        WeakReference<TestContext> answered = finishedAnswer();
+
+        for (int i = 0; i < 50 && (downloaded.get() != null || answered.get() != null); i++) {
+            System.gc();
+            Thread.sleep(20);
+        }
+        assertThat(downloaded.get()).as("the download's generation").isNull();
+        assertThat(answered.get()).as("the answer's generation").isNull();
+    }
+
+    private WeakReference<TestContext> finishedDownload() throws Exception {
+        TestContext c = new TestContext();
+        ImageDownloader.builder("test").build().download(c, URI.create(server.baseUrl() + "/img.png"), "job-1")
+                .get(10, TimeUnit.SECONDS);
+        assertThat(c.images).hasSize(1);
+        c.close();
+        return new WeakReference<>(c);
+    }
+
+    private WeakReference<TestContext> finishedAnswer() throws Exception {
+        TestContext c = new TestContext();
+        HttpReply reply = HttpCaller.builder("test").build().send(c, HttpRequest.newBuilder(
+                URI.create(server.baseUrl() + "/run")).timeout(Duration.ofSeconds(10))
+                .POST(HttpRequest.BodyPublishers.ofString("{}")).build(), Idempotency.NON_IDEMPOTENT)
+                .get(10, TimeUnit.SECONDS);
+        assertThat(reply.status()).isEqualTo(200);
+        c.close();
+        return new WeakReference<>(c);
     }
 }
