@@ -155,9 +155,7 @@ public final class SeedreamClient implements AutoCloseable {
      */
     public GenerationResult generate(GenerationRequest request, ImageDestination destination) {
         requireNotInterrupted();
-        Objects.requireNonNull(destination, "destination");
-        Planner.Plan plan = planOrReport(request);
-        return join(new Generation(engine, plan, destination, null, true).start().result());
+        return join(start(request, destination, true).result());
     }
 
     private void requireNotInterrupted() {
@@ -225,9 +223,14 @@ public final class SeedreamClient implements AutoCloseable {
      * @throws GenerationCancelledException if the client is closed
      */
     public GenerationHandle submit(GenerationRequest request, ImageDestination destination) {
+        return start(request, destination, false);
+    }
+
+    /** Validates, plans and starts a new generation; {@code callerWaits} when only a blocked caller reads it. */
+    private GenerationHandle start(GenerationRequest request, ImageDestination destination, boolean callerWaits) {
         Objects.requireNonNull(destination, "destination");
         Planner.Plan plan = planOrReport(request);
-        return new Generation(engine, plan, destination, null, false).start();
+        return new Generation(engine, plan, destination, null, callerWaits).start();
     }
 
     /**
