@@ -12,6 +12,6 @@ module io.github.seedream4j.cli {
     // the library's System.Logger records print as the CLI's own lines, and nothing else is logged
     provides java.lang.System.LoggerFinder with io.github.seedream4j.cli.CliLoggerFinder;
 
-    // picocli reads the command classes reflectively; Jackson reads and writes the records
-    opens io.github.seedream4j.cli to info.picocli, tools.jackson.databind;
+    // Jackson reads and writes the records reflectively; picocli's model is built in code (see Specs)
+    opens io.github.seedream4j.cli to tools.jackson.databind;
 }

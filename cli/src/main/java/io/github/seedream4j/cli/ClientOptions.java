@@ -17,7 +17,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
 
 /**
  * Which provider, its settings, {@code --strict} and the deadline: everything needed to open a client. The client
@@ -29,43 +30,64 @@ final class ClientOptions {
     static final int MAX_VALUE_BYTES = 64 * 1024;
     private static final SettingKey TIMEOUT = SettingKey.optional("timeout", "--timeout", null);
 
-    @Option(names = {"-p", "--provider"}, paramLabel = "ID",
-            description = "Provider id (fake, runpod, ...). Default: -Dseedream.provider, then SEEDREAM_PROVIDER, "
-                    + "else the only provider bundled. See: seedream providers.")
-    String provider;
-
-    @Option(names = "--set", paramLabel = "KEY=VALUE",
-            description = {"A provider setting, repeatable, e.g. --set base-url=http://127.0.0.1:8080. Wins over "
-                    + "system properties and environment variables.",
-                    "For a secret, give @FILE (read from a file) or - (read from standard input), e.g. "
-                            + "--set api-key=@runpod.key, or use its environment variable: a value on the command line "
-                            + "is visible to other users and kept in shell history."})
-    Map<String, String> settings = new LinkedHashMap<>();
-
-    @Option(names = "--strict",
-            description = "Refuse (exit 2) options the provider cannot honour, instead of sending without them and warning.")
-    boolean strict;
-
-    @Option(names = "--timeout", paramLabel = "DURATION", defaultValue = "10m",
-            description = "Deadline of one generation, e.g. 90s or 10m (default: ${DEFAULT-VALUE}).")
-    String timeout;
+    private final OptionSpec provider = Specs.option("ID", String.class,
+            "Provider id (fake, runpod, ...). Default: -Dseedream.provider, then SEEDREAM_PROVIDER, else the only "
+                    + "provider bundled. See: seedream providers.", "-p", "--provider");
+    private final OptionSpec settings = settingsOption(
+            "A provider setting, repeatable, e.g. --set base-url=http://127.0.0.1:8080. Wins over system properties "
+                    + "and environment variables.",
+            "For a secret, give @FILE (read from a file) or - (read from standard input), e.g. --set "
+                    + "api-key=@runpod.key, or use its environment variable: a value on the command line is visible "
+                    + "to other users and kept in shell history.");
+    private final OptionSpec strict = Specs.flag(
+            "Refuse (exit 2) options the provider cannot honour, instead of sending without them and warning.",
+            "--strict");
+    private final OptionSpec timeout = OptionSpec.builder("--timeout").paramLabel("DURATION").type(String.class)
+            .defaultValue("10m").description("Deadline of one generation, e.g. 90s or 10m (default: ${DEFAULT-VALUE}).")
+            .build();
 
     private Map<String, String> resolved;
+
+    /** A repeatable {@code --set KEY=VALUE}; {@link #given} reads it. */
+    static OptionSpec settingsOption(String... description) {
+        return OptionSpec.builder("--set").paramLabel("KEY=VALUE").type(Map.class)
+                .auxiliaryTypes(String.class, String.class).description(description).build();
+    }
+
+    /** The values of a {@link #settingsOption}, in the order given; empty when none. */
+    static Map<String, String> given(OptionSpec settings) {
+        Map<String, String> values = settings.getValue();
+        return values == null ? Map.of() : values;
+    }
+
+    /** Adds the options to {@code spec}, in the order the help lists them. */
+    void addTo(CommandSpec spec) {
+        spec.addOption(provider);
+        spec.addOption(settings);
+        spec.addOption(strict);
+        spec.addOption(timeout);
+    }
+
+    /** Whether {@code --strict} was given. */
+    boolean strict() {
+        return Specs.on(strict);
+    }
 
     /** The chosen provider's factory; the CLI's own messages for the two choices it offers (--provider, none). */
     ImageProviderFactory factory() {
         ProviderCatalog catalog = ProviderCatalog.discover();
-        if (provider != null && !provider.isBlank()) {
-            String id = provider.strip();
+        String named = provider.getValue();
+        if (named != null && !named.isBlank()) {
+            String id = named.strip();
             return catalog.find(id).orElseThrow(() -> new UsageException("provider " + Text.quote(id)
                     + " (named by --provider) is not on the class path; the providers found are "
                     + (catalog.ids().isEmpty() ? "none" : String.join(", ", catalog.ids())) + ". Check the spelling, "
                     + "or put the jar that provides it on the class path (in an installed seedream: its lib directory)"
                     + problems(catalog)));
         }
-        boolean named = !blank(System.getProperty(ProviderCatalog.PROVIDER_PROPERTY))
+        boolean chosen = !blank(System.getProperty(ProviderCatalog.PROVIDER_PROPERTY))
                 || !blank(System.getenv(ProviderCatalog.PROVIDER_ENVIRONMENT_VARIABLE));
-        if (!named && catalog.ids().size() > 1) {
+        if (!chosen && catalog.ids().size() > 1) {
             throw new UsageException("several providers are on the class path (" + String.join(", ", catalog.ids())
                     + ") and none was chosen; choose one with --provider " + catalog.ids().get(0) + ", the system "
                     + "property " + ProviderCatalog.PROVIDER_PROPERTY + " or the environment variable "
@@ -104,7 +126,8 @@ final class ClientOptions {
      * a warning that says how to keep it out of argv.
      */
     Map<String, String> settings(Io io, ImageProviderFactory factory) {
-        for (String key : settings.keySet()) {
+        Map<String, String> values = given(settings);
+        for (String key : values.keySet()) {
             if (factory.settings().stream().noneMatch(k -> k.name().equals(key))) {
                 throw new UsageException("provider " + factory.id() + " has no setting " + Text.quote(key)
                         + "; its settings are " + String.join(", ", factory.settings().stream().map(SettingKey::name)
@@ -112,7 +135,7 @@ final class ClientOptions {
             }
         }
         if (resolved == null) {
-            resolved = resolve(io, settings, secrets(factory));
+            resolved = resolve(io, values, secrets(factory));
         }
         return resolved;
     }
@@ -188,6 +211,7 @@ final class ClientOptions {
 
     /** {@code --timeout}, parsed as the library parses duration settings; it must be positive. */
     Duration timeout() {
+        String timeout = this.timeout.getValue();
         Duration d;
         try {
             d = ProviderSettings.of("cli", Map.of(TIMEOUT.name(), timeout), k -> null, k -> null).duration(TIMEOUT);

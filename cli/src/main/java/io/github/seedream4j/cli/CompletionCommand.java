@@ -10,21 +10,21 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.AutoComplete;
 import picocli.CommandLine;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.PositionalParamSpec;
 
 /**
  * Prints a shell completion script generated from the command model by picocli, so it always matches the options.
  * The distribution ships the same scripts, generated at build time by {@link #main}; that is why this class is
  * public (the module exports nothing).
  */
-@Command(name = "completion", mixinStandardHelpOptions = true,
-        description = {"Print a completion script for bash or zsh.", ""},
-        footer = {"%nExamples:",
-                "  source <(seedream completion bash)                 # bash, this shell",
-                "  seedream completion zsh > \"${fpath[1]}/_seedream\"  # zsh, from the next shell on",
-                ExitCodes.FOOTER})
 public final class CompletionCommand implements Callable<Integer> {
+
+    private static final String[] DESCRIPTION = {"Print a completion script for bash or zsh.", ""};
+    private static final String[] FOOTER = {"%nExamples:",
+            "  source <(seedream completion bash)                 # bash, this shell",
+            "  seedream completion zsh > \"${fpath[1]}/_seedream\"  # zsh, from the next shell on",
+            ExitCodes.FOOTER};
 
     /** The shells a script is made for. */
     enum Shell {
@@ -35,17 +35,22 @@ public final class CompletionCommand implements Callable<Integer> {
     }
 
     private final Io io;
-
-    @Parameters(index = "0", paramLabel = "SHELL", description = "bash or zsh.")
-    Shell shell;
+    private final PositionalParamSpec shell = Specs.parameter("0", "1", "SHELL", Shell.class, "bash or zsh.");
 
     CompletionCommand(Io io) {
         this.io = io;
     }
 
+    /** The command's model, bound to this instance. */
+    CommandSpec spec() {
+        CommandSpec spec = Specs.command(this, "completion", true, DESCRIPTION, FOOTER);
+        spec.addPositional(shell);
+        return Specs.standardHelp(spec);
+    }
+
     @Override
     public Integer call() {
-        script(shell).lines().forEach(io::printHelpLine);
+        script(shell.getValue()).lines().forEach(io::printHelpLine);
         return ExitCodes.OK;
     }
 

@@ -10,58 +10,67 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
+import picocli.CommandLine.Model.PositionalParamSpec;
 
-@Command(name = "estimate", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Estimate what a request or a batch file would cost, without sending anything.", "",
-                "Requests are validated exactly as generate validates them, so an estimate that succeeds is a "
-                        + "request the provider will be sent. The provider is not created: no API key is needed.", ""},
-        footer = {"%nExamples:",
-                "  seedream estimate \"a lighthouse at dawn\" --provider runpod --size 4K",
-                "  seedream estimate --batch prompts.jsonl --provider fake --set price=0.03/image",
-                "  seedream estimate \"a fox's day, four panels\" --provider fake --model 4.5 --max-images 4 \\",
-                "      --set price=0.03/image   # 0.03 USD to 0.12 USD: the model makes 1 to 4 images",
-                ExitCodes.FOOTER})
+/** {@code seedream estimate}: the price of a request or a batch file, validated as generate would, sending nothing. */
 final class EstimateCommand implements Callable<Integer> {
 
+    private static final String[] DESCRIPTION = {
+            "Estimate what a request or a batch file would cost, without sending anything.", "",
+            "Requests are validated exactly as generate validates them, so an estimate that succeeds is a request the "
+                    + "provider will be sent. The provider is not created: no API key is needed.", ""};
+    private static final String[] FOOTER = {"%nExamples:",
+            "  seedream estimate \"a lighthouse at dawn\" --provider runpod --size 4K",
+            "  seedream estimate --batch prompts.jsonl --provider fake --set price=0.03/image",
+            "  seedream estimate \"a fox's day, four panels\" --provider fake --model 4.5 --max-images 4 \\",
+            "      --set price=0.03/image   # 0.03 USD to 0.12 USD: the model makes 1 to 4 images",
+            ExitCodes.FOOTER};
+
     private final Io io;
-
-    @Parameters(index = "0", arity = "0..1", paramLabel = "PROMPT", description = "What to draw (quote it).")
-    String prompt;
-
-    @Option(names = "--batch", paramLabel = "FILE", description = "Estimate every line of a batch file instead.")
-    Path batch;
-
-    @Option(names = "--json", description = "Print the estimate as one JSON object on stdout (schema 1, see the README).")
-    boolean json;
-
-    @Mixin
-    final RequestOptions request = new RequestOptions();
-    @Mixin
-    final ClientOptions client = new ClientOptions();
-    @Mixin
-    final CommonOptions common;
+    private final PositionalParamSpec prompt = Specs.parameter("0", "0..1", "PROMPT", String.class,
+            "What to draw (quote it).");
+    private final OptionSpec batchFile = Specs.option("FILE", Path.class,
+            "Estimate every line of a batch file instead.", "--batch");
+    private final OptionSpec jsonFlag = Specs.flag(
+            "Print the estimate as one JSON object on stdout (schema 1, see the README).", "--json");
+    private final RequestOptions request = new RequestOptions();
+    private final ClientOptions client = new ClientOptions();
+    private final CommonOptions common;
 
     EstimateCommand(Io io) {
         this.io = io;
         this.common = new CommonOptions(io);
     }
 
+    /** The command's model, bound to this instance. */
+    CommandSpec spec() {
+        CommandSpec spec = Specs.command(this, "estimate", false, DESCRIPTION, FOOTER);
+        spec.addPositional(prompt);
+        spec.addOption(batchFile);
+        spec.addOption(jsonFlag);
+        request.addTo(spec);
+        client.addTo(spec);
+        common.addTo(spec);
+        return Specs.standardHelp(spec);
+    }
+
     @Override
     public Integer call() {
+        String prompt = this.prompt.getValue();
+        Path batch = batchFile.getValue();
+        boolean json = Specs.on(jsonFlag);
         if ((prompt == null) == (batch == null)) {
             throw new UsageException("give either a PROMPT or --batch FILE (see: seedream estimate --help)");
         }
         if (batch != null) {
-            return estimateBatch();
+            return estimateBatch(batch, json);
         }
         GenerationRequest req = request.build(prompt);
         CostEstimator c = client.estimator(io);
         List<Warning> warnings = c.validate(req);
-        Strictness.check(client.strict, c.providerId(), warnings);
+        Strictness.check(client.strict(), c.providerId(), warnings);
         warnings.forEach(w -> io.warn(w.toString()));
         Priced p = price(c, req);
         if (json) {
@@ -97,7 +106,7 @@ final class EstimateCommand implements Callable<Integer> {
                 req.size().resolution().toString());
     }
 
-    private int estimateBatch() {
+    private int estimateBatch(Path batch, boolean json) {
         BatchFile.Contents contents = BatchFile.read(batch);
         List<String> errors = new ArrayList<>();
         List<Charge> least = new ArrayList<>();
@@ -111,7 +120,7 @@ final class EstimateCommand implements Callable<Integer> {
             if (error == null) {
                 try {
                     GenerationRequest req = line.withImages();
-                    Strictness.check(client.strict, c.providerId(), c.validate(req));
+                    Strictness.check(client.strict(), c.providerId(), c.validate(req));
                     Priced p = price(c, req);
                     least.add(p.least());
                     most.add(p.most());

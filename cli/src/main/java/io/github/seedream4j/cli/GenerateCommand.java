@@ -22,56 +22,58 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
+import picocli.CommandLine.Model.PositionalParamSpec;
 
-@Command(name = "generate", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Generate images from a prompt and write them to files (atomically; never overwriting unless "
-                + "--force), or with --out - to standard output.", ""},
-        footer = {"%nExamples:",
-                "  seedream generate \"a lighthouse at dawn\" --provider fake --size 2K --aspect 16:9 \\",
-                "      --seed 7 --out lighthouse.png",
-                "  seedream generate \"a red fox\" --provider fake -n 3 --out fox.png   # fox-1.png, fox-2.png, fox-3.png",
-                "  seedream generate \"a red fox\" --provider fake --size 1K --out - | display",
-                "  seedream generate \"put the hat on the cat\" --image cat.png --image hat.png --provider fake \\",
-                "      --out edited.png",
-                "  seedream generate \"a fox's day, four panels\" --model 4.5 --max-images 4 --provider fake \\",
-                "      --out story/fox.png   # story/fox-1.png ... as many as the model makes",
-                "  SEEDREAM_PROVIDER=fake seedream generate \"a red fox\" --size 2048x1536 --json --out fox.png",
-                "  seedream generate \"a red fox\" --provider runpod --set api-key=@runpod.key --size 4K --strict",
-                ExitCodes.FOOTER})
+/** {@code seedream generate}: one request, its images written to files or to standard output. */
 final class GenerateCommand implements Callable<Integer> {
 
+    private static final String[] DESCRIPTION = {"Generate images from a prompt and write them to files (atomically; "
+            + "never overwriting unless --force), or with --out - to standard output.", ""};
+    private static final String[] FOOTER = {"%nExamples:",
+            "  seedream generate \"a lighthouse at dawn\" --provider fake --size 2K --aspect 16:9 \\",
+            "      --seed 7 --out lighthouse.png",
+            "  seedream generate \"a red fox\" --provider fake -n 3 --out fox.png   # fox-1.png, fox-2.png, fox-3.png",
+            "  seedream generate \"a red fox\" --provider fake --size 1K --out - | display",
+            "  seedream generate \"put the hat on the cat\" --image cat.png --image hat.png --provider fake \\",
+            "      --out edited.png",
+            "  seedream generate \"a fox's day, four panels\" --model 4.5 --max-images 4 --provider fake \\",
+            "      --out story/fox.png   # story/fox-1.png ... as many as the model makes",
+            "  SEEDREAM_PROVIDER=fake seedream generate \"a red fox\" --size 2048x1536 --json --out fox.png",
+            "  seedream generate \"a red fox\" --provider runpod --set api-key=@runpod.key --size 4K --strict",
+            ExitCodes.FOOTER};
+
     private final Io io;
-
-    @Parameters(index = "0", paramLabel = "PROMPT", description = "What to draw (quote it).")
-    String prompt;
-
-    @Option(names = {"-o", "--out"}, paramLabel = "FILE",
-            description = "Output file; with -n or --max-images above 1, FILE-1, FILE-2, ... The extension follows the "
-                    + "real format. "
+    private final PositionalParamSpec prompt = Specs.parameter("0", "1", "PROMPT", String.class,
+            "What to draw (quote it).");
+    private final OptionSpec out = Specs.option("FILE", String.class,
+            "Output file; with -n or --max-images above 1, FILE-1, FILE-2, ... The extension follows the real format. "
                     + "- writes the image to standard output (not to a terminal). "
-                    + "Default: seedream-<date>-<time>.png in the current directory.")
-    String out;
-
-    @Option(names = {"-f", "--force"}, description = "Overwrite existing files.")
-    boolean force;
-
-    @Option(names = "--json", description = "Print the result as one JSON object on stdout (schema 1, see the README).")
-    boolean json;
-
-    @Mixin
-    final RequestOptions request = new RequestOptions();
-    @Mixin
-    final ClientOptions client = new ClientOptions();
-    @Mixin
-    final CommonOptions common;
+                    + "Default: seedream-<date>-<time>.png in the current directory.", "-o", "--out");
+    private final OptionSpec force = Specs.flag("Overwrite existing files.", "-f", "--force");
+    private final OptionSpec json = Specs.flag(
+            "Print the result as one JSON object on stdout (schema 1, see the README).", "--json");
+    private final RequestOptions request = new RequestOptions();
+    private final ClientOptions client = new ClientOptions();
+    private final CommonOptions common;
 
     GenerateCommand(Io io) {
         this.io = io;
         this.common = new CommonOptions(io);
+    }
+
+    /** The command's model, bound to this instance. */
+    CommandSpec spec() {
+        CommandSpec spec = Specs.command(this, "generate", false, DESCRIPTION, FOOTER);
+        spec.addPositional(prompt);
+        spec.addOption(out);
+        spec.addOption(force);
+        spec.addOption(json);
+        request.addTo(spec);
+        client.addTo(spec);
+        common.addTo(spec);
+        return Specs.standardHelp(spec);
     }
 
     /**
@@ -85,7 +87,10 @@ final class GenerateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        GenerationRequest req = request.build(prompt);
+        GenerationRequest req = request.build(prompt.getValue());
+        String out = this.out.getValue();
+        boolean force = Specs.on(this.force);
+        boolean json = Specs.on(this.json);
         boolean toStdout = "-".equals(out);
         if (toStdout) {
             if (io.outIsTerminal()) {
@@ -108,7 +113,7 @@ final class GenerateCommand implements Callable<Integer> {
                 : "seedream-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
         try (SeedreamClient c = client.open(io, io.verbose ? new VerboseListener(io) : null)) {
             List<Warning> early = c.validate(req);
-            Strictness.check(client.strict, c.providerId(), early);
+            Strictness.check(client.strict(), c.providerId(), early);
             if (target != null && !force) {
                 target.existing(OutputTarget.files(c.capabilities(), req)).ifPresent(f -> {
                     throw new UsageException("file " + f + " already exists; pass --force to overwrite it, or choose "

@@ -13,7 +13,7 @@ import java.util.Properties;
 import java.util.concurrent.Callable;
 import java.util.function.Function;
 import picocli.CommandLine;
-import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * The {@code seedream} command line. {@link #run} is the testable entry point; {@link #main} exits with its code.
@@ -23,14 +23,14 @@ import picocli.CommandLine.Command;
 public final class Main {
 
     /** The subcommands by name, in the order the help lists them. */
-    private static final Map<String, Function<Io, Object>> COMMANDS = new LinkedHashMap<>();
+    private static final Map<String, Function<Io, CommandSpec>> COMMANDS = new LinkedHashMap<>();
 
     static {
-        COMMANDS.put("generate", GenerateCommand::new);
-        COMMANDS.put("estimate", EstimateCommand::new);
-        COMMANDS.put("providers", ProvidersCommand::new);
-        COMMANDS.put("batch", BatchCommand::new);
-        COMMANDS.put("completion", CompletionCommand::new);
+        COMMANDS.put("generate", io -> new GenerateCommand(io).spec());
+        COMMANDS.put("estimate", io -> new EstimateCommand(io).spec());
+        COMMANDS.put("providers", io -> new ProvidersCommand(io).spec());
+        COMMANDS.put("batch", io -> new BatchCommand(io).spec());
+        COMMANDS.put("completion", io -> new CompletionCommand(io).spec());
     }
 
     private Main() {
@@ -87,16 +87,18 @@ public final class Main {
     }
 
     /**
-     * The command tree for {@code args}. picocli builds a command's model by reflection when the command is added,
-     * which is most of the CLI's start-up; when the first argument names a subcommand, only that one is added, and
-     * otherwise (no command, {@code --help}, a misspelt name that picocli should suggest a fix for) all of them.
+     * The command tree for {@code args}. Each command's model is built in code (see {@link Specs}), still a good part
+     * of the CLI's start-up; when the first argument names a subcommand, only that one is built, and otherwise (no
+     * command, {@code --help}, a misspelt name that picocli should suggest a fix for) all of them.
      */
     static CommandLine commandLine(Io io, String[] args) {
-        CommandLine cl = new CommandLine(new Root(io));
+        Version version = new Version();
+        CommandLine cl = new CommandLine(new Root(io).spec(version));
         String named = args.length > 0 ? args[0] : "";
-        for (Map.Entry<String, Function<Io, Object>> command : COMMANDS.entrySet()) {
+        for (Map.Entry<String, Function<Io, CommandSpec>> command : COMMANDS.entrySet()) {
             if (!COMMANDS.containsKey(named) || command.getKey().equals(named)) {
-                cl.addSubcommand(command.getKey(), new CommandLine(command.getValue().apply(io)));
+                // -V on a subcommand prints the version as it does on seedream itself
+                cl.addSubcommand(command.getKey(), new CommandLine(command.getValue().apply(io).versionProvider(version)));
             }
         }
         // help and version text is ours, not a provider's: printed as picocli renders it
@@ -219,24 +221,31 @@ public final class Main {
         }
     }
 
-    @Command(name = "seedream", mixinStandardHelpOptions = true, versionProvider = Version.class,
-            synopsisSubcommandLabel = "COMMAND",
-            description = {"Generate images with ByteDance's Seedream (4.0, 4.5, 5.0 lite) through any seedream4j provider.", ""},
-            footer = {"%nExamples:",
-                    "  seedream generate \"a lighthouse at dawn\" --provider fake --size 2K --aspect 16:9 \\",
-                    "      --seed 7 --out lighthouse.png",
-                    "  seedream estimate \"a lighthouse at dawn\" --provider runpod --size 4K",
-                    "  seedream providers",
-                    "  seedream batch prompts.jsonl --out images/ --concurrency 4 --max-cost 2.00",
-                    "",
-                    "Secrets (API keys) come from their environment variables (seedream providers lists them) or",
-                    "from a file or standard input: --set api-key=@FILE, --set api-key=-. Never type them as values.",
-                    ExitCodes.FOOTER})
+    /** {@code seedream} without a command: its help lists the commands. */
     static final class Root implements Callable<Integer> {
+        private static final String[] DESCRIPTION = {
+                "Generate images with ByteDance's Seedream (4.0, 4.5, 5.0 lite) through any seedream4j provider.", ""};
+        private static final String[] FOOTER = {"%nExamples:",
+                "  seedream generate \"a lighthouse at dawn\" --provider fake --size 2K --aspect 16:9 \\",
+                "      --seed 7 --out lighthouse.png",
+                "  seedream estimate \"a lighthouse at dawn\" --provider runpod --size 4K",
+                "  seedream providers",
+                "  seedream batch prompts.jsonl --out images/ --concurrency 4 --max-cost 2.00",
+                "",
+                "Secrets (API keys) come from their environment variables (seedream providers lists them) or",
+                "from a file or standard input: --set api-key=@FILE, --set api-key=-. Never type them as values.",
+                ExitCodes.FOOTER};
+
         private final Io io;
 
         Root(Io io) {
             this.io = io;
+        }
+
+        CommandSpec spec(Version version) {
+            CommandSpec spec = Specs.command(this, "seedream", true, DESCRIPTION, FOOTER).versionProvider(version);
+            spec.usageMessage().synopsisSubcommandLabel("COMMAND");
+            return Specs.standardHelp(spec);
         }
 
         @Override

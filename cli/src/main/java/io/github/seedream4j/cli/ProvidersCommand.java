@@ -16,40 +16,44 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
 
-@Command(name = "providers", mixinStandardHelpOptions = true,
-        description = {"List the bundled providers, what each can do, and where its settings come from.", "",
-                "Shows for each setting whether it is set and from where (--set, system property, environment "
-                        + "variable) and its default value. A value that is set is never shown, and a secret's "
-                        + "default neither.", ""},
-        footer = {"%nExamples:",
-                "  seedream providers",
-                "  seedream providers --json",
-                "  RUNPOD_API_KEY=\"$(cat runpod.key)\" seedream providers   # api-key: set from RUNPOD_API_KEY",
-                ExitCodes.FOOTER})
+/** {@code seedream providers}: the providers on the class path, what each can do and where its settings come from. */
 final class ProvidersCommand implements Callable<Integer> {
 
+    private static final String[] DESCRIPTION = {
+            "List the bundled providers, what each can do, and where its settings come from.", "",
+            "Shows for each setting whether it is set and from where (--set, system property, environment variable) "
+                    + "and its default value. A value that is set is never shown, and a secret's default neither.", ""};
+    private static final String[] FOOTER = {"%nExamples:",
+            "  seedream providers",
+            "  seedream providers --json",
+            "  RUNPOD_API_KEY=\"$(cat runpod.key)\" seedream providers   # api-key: set from RUNPOD_API_KEY",
+            ExitCodes.FOOTER};
+
     private final Io io;
-
-    @Option(names = "--set", paramLabel = "KEY=VALUE",
-            description = "Settings to account for, as generate would receive them (@FILE and - as there; values are "
-                    + "never printed).")
-    Map<String, String> settings = new LinkedHashMap<>();
-
-    @Option(names = "--json", description = "Print the providers as one JSON object on stdout (schema 1, see the README).")
-    boolean json;
-
-    @Mixin
-    final CommonOptions common;
+    private final OptionSpec settings = ClientOptions.settingsOption(
+            "Settings to account for, as generate would receive them (@FILE and - as there; values are never "
+                    + "printed).");
+    private final OptionSpec json = Specs.flag(
+            "Print the providers as one JSON object on stdout (schema 1, see the README).", "--json");
+    private final CommonOptions common;
 
     private Map<String, String> resolved = Map.of();
 
     ProvidersCommand(Io io) {
         this.io = io;
         this.common = new CommonOptions(io);
+    }
+
+    /** The command's model, bound to this instance; its options listed alphabetically. */
+    CommandSpec spec() {
+        CommandSpec spec = Specs.command(this, "providers", true, DESCRIPTION, FOOTER);
+        spec.addOption(settings);
+        spec.addOption(json);
+        common.addTo(spec);
+        return Specs.standardHelp(spec);
     }
 
     /** One setting as shown: never its value. */
@@ -62,7 +66,7 @@ final class ProvidersCommand implements Callable<Integer> {
         ProviderCatalog catalog = ProviderCatalog.discover();
         Map<String, String> secrets = new LinkedHashMap<>();
         catalog.factories().forEach(f -> secrets.putAll(ClientOptions.secrets(f)));
-        resolved = ClientOptions.resolve(io, settings, secrets);
+        resolved = ClientOptions.resolve(io, ClientOptions.given(settings), secrets);
         List<Outputs.ProviderJson> providers = new ArrayList<>();
         List<String> text = new ArrayList<>();
         if (catalog.factories().isEmpty()) {
@@ -120,7 +124,7 @@ final class ProvidersCommand implements Callable<Integer> {
         for (String problem : catalog.problems()) {
             text.add("problem: " + problem);
         }
-        if (json) {
+        if (Specs.on(json)) {
             io.printJson(Jsons.MAPPER.writeValueAsString(new Outputs.Providers(Outputs.SCHEMA, providers,
                     catalog.problems().stream().map(Text::line).toList())));
         } else {
@@ -162,7 +166,7 @@ final class ProvidersCommand implements Callable<Integer> {
         List<Row> rows = new ArrayList<>();
         for (SettingKey k : f.settings()) {
             boolean set = s.isSet(k);
-            String source = !set ? null : settings.containsKey(k.name()) ? "--set" : s.sourceOf(k);
+            String source = !set ? null : resolved.containsKey(k.name()) ? "--set" : s.sourceOf(k);
             String from = set ? source : k.required() ? "NOT SET (required)" : "-";
             String def = k.defaultValue() == null ? "-" : k.secret() ? "(secret)" : k.defaultValue();
             String need = k.required() ? "required" : "optional";

@@ -13,62 +13,60 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Collectors;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
 
 /** The request knobs shared by generate and estimate. Values are parsed by core, so messages match the library's. */
 final class RequestOptions {
 
     static final String TIERS = Arrays.stream(SizeTier.values()).map(SizeTier::label).collect(Collectors.joining(", "));
 
-    @Option(names = {"-s", "--size"}, paramLabel = "SIZE",
-            description = "1K, 2K, 3K or 4K (a tier, with --aspect; each model has its own), or exact pixels "
-                    + "2048x2048 / 2048*2048. Default: 2K.")
-    String size;
-
-    @Option(names = {"-a", "--aspect"}, paramLabel = "W:H",
-            description = "Aspect ratio of a tier: 1:1, 4:3, 3:4, 16:9, 9:16, 3:2, 2:3, 21:9. Default: 1:1.")
-    String aspect;
-
-    @Option(names = "--seed", paramLabel = "N", description = "Seed, 0 to 2147483647; random (and reported) when absent.")
-    String seed;
-
-    @Option(names = {"-n", "--n"}, paramLabel = "COUNT", defaultValue = "1",
-            description = "How many images, 1 to 16 (default: ${DEFAULT-VALUE}).")
-    int count;
-
-    @Option(names = "--negative", paramLabel = "TEXT", description = "Negative prompt: what the image must not show.")
-    String negative;
-
-    @Option(names = "--enhance", negatable = true,
-            description = "Let the provider rewrite the prompt (--no-enhance to forbid). Default: the provider's.")
-    Boolean enhance;
-
-    @Option(names = "--safety", negatable = true,
-            description = "Run the provider's safety checker (--no-safety to switch it off). Default: the provider's.")
-    Boolean safety;
-
-    @Option(names = "--image", paramLabel = "FILE|URL",
-            description = "A reference image to edit or compose from; repeatable, sent in order. A value with :// is "
+    private final OptionSpec size = Specs.option("SIZE", String.class,
+            "1K, 2K, 3K or 4K (a tier, with --aspect; each model has its own), or exact pixels 2048x2048 / 2048*2048. "
+                    + "Default: 2K.", "-s", "--size");
+    private final OptionSpec aspect = Specs.option("W:H", String.class,
+            "Aspect ratio of a tier: 1:1, 4:3, 3:4, 16:9, 9:16, 3:2, 2:3, 21:9. Default: 1:1.", "-a", "--aspect");
+    private final OptionSpec seed = Specs.option("N", String.class,
+            "Seed, 0 to 2147483647; random (and reported) when absent.", "--seed");
+    private final OptionSpec count = OptionSpec.builder("-n", "--n").paramLabel("COUNT").type(int.class)
+            .defaultValue("1").description("How many images, 1 to 16 (default: ${DEFAULT-VALUE}).").build();
+    private final OptionSpec negative = Specs.option("TEXT", String.class,
+            "Negative prompt: what the image must not show.", "--negative");
+    private final OptionSpec enhance = OptionSpec.builder("--enhance").type(Boolean.class).negatable(true)
+            .description("Let the provider rewrite the prompt (--no-enhance to forbid). Default: the provider's.")
+            .build();
+    private final OptionSpec safety = OptionSpec.builder("--safety").type(Boolean.class).negatable(true)
+            .description("Run the provider's safety checker (--no-safety to switch it off). Default: the provider's.")
+            .build();
+    private final OptionSpec images = OptionSpec.builder("--image").paramLabel("FILE|URL").type(List.class)
+            .auxiliaryTypes(String.class)
+            .description("A reference image to edit or compose from; repeatable, sent in order. A value with :// is "
                     + "a URL the provider fetches (https), anything else a file (PNG, JPEG or WebP, judged by its "
                     + "content).")
-    List<String> images = new ArrayList<>();
+            .build();
+    private final OptionSpec model = Specs.option("VERSION", String.class,
+            "Seedream version: 4.0, 4.5 or 5.0-lite. Default: the provider's (4.0 where it serves it).", "--model");
+    private final OptionSpec maxImages = Specs.option("N", Integer.class,
+            "Ask for a sequential set of up to N related images, 1 to 15; the model decides how many. Not with -n.",
+            "--max-images");
 
-    @Option(names = "--model", paramLabel = "VERSION",
-            description = "Seedream version: 4.0, 4.5 or 5.0-lite. Default: the provider's (4.0 where it serves it).")
-    String model;
-
-    @Option(names = "--max-images", paramLabel = "N",
-            description = "Ask for a sequential set of up to N related images, 1 to 15; the model decides how many. "
-                    + "Not with -n.")
-    Integer maxImages;
+    /** Adds the options to {@code spec}, in the order the help lists them. */
+    void addTo(CommandSpec spec) {
+        for (OptionSpec o : List.of(size, aspect, seed, count, negative, enhance, safety, images, model, maxImages)) {
+            spec.addOption(o);
+        }
+    }
 
     /** The request of these options; reference files are read now, relative to the working directory. */
     GenerationRequest build(String prompt) {
         List<ReferenceImage> refs = new ArrayList<>();
-        for (String image : images) {
+        List<String> given = images.getValue();
+        for (String image : given == null ? List.<String>of() : given) {
             refs.add(image(image, null));
         }
-        return build(prompt, size, aspect, seed, count, negative, enhance, safety, model, maxImages).withImages(refs);
+        int n = count.getValue();
+        return build(prompt, size.getValue(), aspect.getValue(), seed.getValue(), n, negative.getValue(),
+                enhance.getValue(), safety.getValue(), model.getValue(), maxImages.getValue()).withImages(refs);
     }
 
     /** Builds a request without reference images from textual parts; used for batch lines too. */

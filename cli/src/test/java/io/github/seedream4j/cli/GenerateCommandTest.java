@@ -6,6 +6,7 @@ import java.awt.image.BufferedImage;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import tools.jackson.databind.JsonNode;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
@@ -201,6 +202,17 @@ class GenerateCommandTest {
 
         assertThat(r.code()).isZero();
         assertThat(r.out()).startsWith("seedream 0.1.0-SNAPSHOT");
+    }
+
+    @Test
+    void version_isPrintedByEveryCommandsVersionOption() {
+        String version = CliRun.of("--version").out();
+
+        for (String command : List.of("generate", "estimate", "providers", "batch", "completion")) {
+            CliRun r = CliRun.of(command, "-V");
+            assertThat(r.code()).as(command).isZero();
+            assertThat(r.out()).as(command).isEqualTo(version);
+        }
     }
 
     @Test
