@@ -101,7 +101,8 @@ final class ClientOptions {
     SeedreamClient open(Io io, GenerationListener... listeners) {
         ImageProviderFactory factory = factory();
         Map<String, String> values = settings(io, factory);
-        SeedreamClient.Builder b = SeedreamClient.builder().provider(factory.id()).settings(values)
+        // the factory itself, not its id: the class path is searched once
+        SeedreamClient.Builder b = SeedreamClient.builder().provider(factory).settings(values)
                 .unsupportedOptions(UnsupportedOptionPolicy.WARN).timeout(timeout());
         for (GenerationListener l : listeners) {
             if (l != null) {
@@ -117,7 +118,7 @@ final class ClientOptions {
      */
     CostEstimator estimator(Io io) {
         ImageProviderFactory factory = factory();
-        return SeedreamClient.builder().provider(factory.id()).settings(settings(io, factory))
+        return SeedreamClient.builder().provider(factory).settings(settings(io, factory))
                 .unsupportedOptions(UnsupportedOptionPolicy.WARN).buildEstimator();
     }
 
