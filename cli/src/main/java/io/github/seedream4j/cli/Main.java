@@ -33,6 +33,15 @@ public final class Main {
         COMMANDS.put("completion", io -> new CompletionCommand(io).spec());
     }
 
+    /**
+     * picocli's system property naming built-in converters it should not set up, and the ones this command line
+     * never needs: picocli otherwise loads and initialises every {@code java.sql} and {@code java.time} type it can
+     * convert to, reflectively, for each command, which a short run pays for at start-up. No option has such a type
+     * ({@code CommandModelTest} keeps it so).
+     */
+    static final String CONVERTER_EXCLUDES = "picocli.converters.excludes";
+    static final String UNUSED_CONVERTERS = "java\\.(sql|time)\\..*";
+
     private Main() {
     }
 
@@ -42,6 +51,9 @@ public final class Main {
      * @param args the arguments
      */
     public static void main(String[] args) {
+        if (System.getProperty(CONVERTER_EXCLUDES) == null) {
+            System.setProperty(CONVERTER_EXCLUDES, UNUSED_CONVERTERS);
+        }
         Io io = new Io(System.in, System.out, System.err, Terminal.isTerminal(1), Terminal.isTerminal(2));
         System.exit(run(args, io));
     }
