@@ -129,7 +129,8 @@ final class GenerateCommand implements Callable<Integer> {
             Cost estimate = c.estimate(req).cost();
             ImageDestination destination = target == null ? ImageDestination.memory()
                     : ImageDestination.directory(target.directory(), target.baseName(), force);
-            GenerationResult result = c.submit(req, destination).await();
+            // the blocking call: without a listener the result is handed over where it is decided, no event thread
+            GenerationResult result = c.generate(req, destination);
             Outcome o = outcome(result, req.model().orElse(c.capabilities().defaultModel().model()), estimate);
             for (Warning w : o.warnings()) {
                 if (shown.add(w.toString())) {
