@@ -14,15 +14,18 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.FileTime;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.regex.Pattern;
 
 /**
  * Writes files so that nobody ever sees a partial one under its final name, never replaces an existing name unless
  * asked to (decided by one atomic file-system operation), and leaves no temporary file behind: temporary files are
  * removed on every exit the JVM runs shutdown hooks for, and stale ones left by a killed process are removed by the
- * next write to the same name.
+ * next write into their directory. A directory is looked through at most once every {@link #STALE}, so writing many
+ * files into one directory does not list it once per file.
  */
 final class AtomicFiles {
 
@@ -30,6 +33,15 @@ final class AtomicFiles {
     static final Duration STALE = Duration.ofMinutes(10);
 
     private static final Set<Path> LIVE = ConcurrentHashMap.newKeySet();
+
+    /** The names {@link #temporaryBeside} gives: a dot, the target's name, a dot, hexadecimal digits, ".part". */
+    private static final Pattern TEMPORARY = Pattern.compile("\\..+\\.[0-9a-f]{1,16}\\.part");
+
+    /** When each directory was last looked through for stale temporary files, in {@link System#nanoTime} units. */
+    private static final Map<Path, Long> SWEPT = new ConcurrentHashMap<>();
+
+    /** More directories than this remembered and the memory is cleared: forgetting one only means looking again. */
+    private static final int SWEPT_LIMIT = 1024;
 
     static {
         try {
@@ -51,12 +63,12 @@ final class AtomicFiles {
     /**
      * A new, empty temporary file beside {@code target}, hidden, ending in {@code .part}. It is created like any
      * other file (the process umask applies), unlike {@link Files#createTempFile}, whose owner-only permissions
-     * would carry over to the finished image. Stale temporary files of the same target are removed first.
+     * would carry over to the finished image. Stale temporary files in the directory are removed first.
      */
     static Path temporaryBeside(Path target) throws IOException {
         Path dir = target.toAbsolutePath().getParent();
         Files.createDirectories(dir);
-        removeStale(dir, target.getFileName().toString());
+        removeStale(dir);
         for (int attempt = 0; ; attempt++) {
             Path tmp = dir.resolve("." + target.getFileName() + "."
                     + Long.toHexString(ThreadLocalRandom.current().nextLong()) + ".part");
@@ -72,9 +84,27 @@ final class AtomicFiles {
         }
     }
 
-    private static void removeStale(Path dir, String name) {
+    /**
+     * Removes temporary files of {@code dir} untouched for {@link #STALE}, unless the directory was looked through
+     * less than that ago (by any thread: one looks, the others go on).
+     */
+    private static void removeStale(Path dir) {
+        long now = System.nanoTime();
+        Long last = SWEPT.get(dir);
+        if (last != null && now - last < STALE.toNanos()) {
+            return;
+        }
+        if (SWEPT.size() >= SWEPT_LIMIT) {
+            SWEPT.clear();
+            last = null;
+        }
+        boolean mine = last == null ? SWEPT.putIfAbsent(dir, now) == null : SWEPT.replace(dir, last, now);
+        if (!mine) {
+            return;
+        }
         FileTime cutoff = FileTime.from(Instant.now().minus(STALE));
-        try (DirectoryStream<Path> parts = Files.newDirectoryStream(dir, "." + globEscape(name) + ".*.part")) {
+        try (DirectoryStream<Path> parts = Files.newDirectoryStream(dir,
+                p -> TEMPORARY.matcher(p.getFileName().toString()).matches())) {
             for (Path p : parts) {
                 if (!LIVE.contains(p) && Files.getLastModifiedTime(p, LinkOption.NOFOLLOW_LINKS).compareTo(cutoff) < 0) {
                     deleteQuietly(p);
@@ -83,10 +113,6 @@ final class AtomicFiles {
         } catch (IOException | RuntimeException e) {
             // best effort: a stale file left here does no harm beyond its space
         }
-    }
-
-    private static String globEscape(String s) {
-        return s.replaceAll("([\\\\*?\\[\\]{}])", "\\\\$1");
     }
 
     /**

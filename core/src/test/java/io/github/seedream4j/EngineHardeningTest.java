@@ -11,6 +11,7 @@ import io.github.seedream4j.spi.ProviderCall;
 import io.github.seedream4j.spi.ProviderResult;
 import io.github.seedream4j.spi.ProviderSettings;
 import io.github.seedream4j.spi.SettingKey;
+import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -398,6 +399,42 @@ class EngineHardeningTest {
         assertThat(stale).doesNotExist();
         assertThat(fresh).exists();
         assertThat(dir.resolve("fox.png")).exists();
+    }
+
+    @Test
+    void staleTemporaryFilesOfOtherNames_areRemovedToo_andOnlyTemporaryFiles(@TempDir Path dir) throws Exception {
+        Path staleOther = old(Files.writeString(dir.resolve(".hare.png.fedcba9876543210.part"), "half of another"));
+        List<Path> notOurs = new ArrayList<>();
+        for (String name : List.of("notes.part", ".hare.png.part", ".hare.png.xyz.part", ".hare.png.0123abcd.partial",
+                "hare.png.0123abcd.part")) {
+            notOurs.add(old(Files.writeString(dir.resolve(name), "someone else's")));
+        }
+        try (SeedreamClient client = SeedreamClient.builder().provider(provider((call, context) -> paintAfter(context,
+                0))).build()) {
+            client.generate(REQUEST, ImageDestination.directory(dir, "fox", false));
+        }
+        assertThat(staleOther).doesNotExist();
+        assertThat(notOurs).allMatch(Files::exists);
+    }
+
+    @Test
+    void aDirectoryIsLookedThroughOncePerStaleInterval_notOncePerImage(@TempDir Path dir) throws Exception {
+        try (SeedreamClient client = SeedreamClient.builder().provider(provider((call, context) -> paintAfter(context,
+                0))).build()) {
+            client.generate(REQUEST, ImageDestination.directory(dir, "fox", false));
+            Path staleSinceThen = old(Files.writeString(dir.resolve(".hare.png.0123abcd.part"), "half an image"));
+
+            client.generate(REQUEST, ImageDestination.directory(dir, "hare", false));
+
+            assertThat(staleSinceThen).as("the directory was looked through by the first write").exists();
+        }
+    }
+
+    /** {@code file}, last modified longer ago than a temporary file is kept. */
+    private static Path old(Path file) throws IOException {
+        Files.setLastModifiedTime(file, java.nio.file.attribute.FileTime.from(
+                java.time.Instant.now().minus(AtomicFiles.STALE).minusSeconds(60)));
+        return file;
     }
 
     // ---- values and settings
