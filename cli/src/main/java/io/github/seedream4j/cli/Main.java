@@ -110,7 +110,8 @@ public final class Main {
         for (Map.Entry<String, Function<Io, CommandSpec>> command : COMMANDS.entrySet()) {
             if (!COMMANDS.containsKey(named) || command.getKey().equals(named)) {
                 // -V on a subcommand prints the version as it does on seedream itself
-                cl.addSubcommand(command.getKey(), new CommandLine(command.getValue().apply(io).versionProvider(version)));
+                CommandSpec spec = command.getValue().apply(io).versionProvider(version);
+                cl.addSubcommand(command.getKey(), new CommandLine(spec));
             }
         }
         // help and version text is ours, not a provider's: printed as picocli renders it
