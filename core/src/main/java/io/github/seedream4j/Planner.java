@@ -112,6 +112,11 @@ final class Planner {
             sent.maxImages(null);
             setSize = null;
         }
+        if (setSize != null && setSize > offer.maxSetImages()) {
+            throw new InvalidRequestException("a sequential set of up to " + setSize + " images is more than provider "
+                    + id + " makes with Seedream " + model + " (at most " + offer.maxSetImages() + "): ask for "
+                    + offer.maxSetImages() + " or fewer", id, null, null);
+        }
         List<String> inputs = inputs(request.images(), offer);
 
         Seed base = request.seed().orElse(null);
@@ -172,6 +177,11 @@ final class Planner {
         if (images.size() > model.maxReferenceImages()) {
             throw new InvalidRequestException(images.size() + " reference images are more than Seedream " + model
                     + " takes (" + model.maxReferenceImages() + "); use fewer", id, null, null);
+        }
+        if (images.size() > offer.maxReferenceImages()) {
+            throw new InvalidRequestException(images.size() + " reference images are more than provider " + id
+                    + " sends with Seedream " + model + " (" + offer.maxReferenceImages() + "); use fewer", id, null,
+                    null);
         }
         List<String> inputs = new ArrayList<>();
         for (int i = 0; i < images.size(); i++) {

@@ -14,6 +14,7 @@ import io.github.seedream4j.spi.ProviderSettings;
 import io.github.seedream4j.spi.SettingKey;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -161,6 +162,80 @@ class WholeModelTest {
             assertThat(r.images()).extracting(GeneratedImage::seed).containsOnly(Optional.of(Seed.of(42)));
         }
         assertThat(calls.get(0).request().seed()).contains(Seed.of(42));
+    }
+
+    @Test
+    void aProvidersOwnSmallerLimits_areRefusedBeforeSending_byGenerateValidateAndEstimate() {
+        ImageProviderFactory smaller = new ImageProviderFactory() {
+            @Override
+            public String id() {
+                return "smaller";
+            }
+
+            @Override
+            public String description() {
+                return "takes 2 reference images and makes sets of 3";
+            }
+
+            @Override
+            public Capabilities capabilities() {
+                return Capabilities.builder().exactSizes(1, 8192).pricing(PriceModel.perImage(Cost.usd("0.04")))
+                        .model(new ModelOffer(SeedreamModel.V4_5, "v45", Set.of(ImageTransport.URL), true, 2, 3))
+                        .build();
+            }
+
+            @Override
+            public List<SettingKey> settings() {
+                return List.of();
+            }
+
+            @Override
+            public ImageProvider create(ProviderSettings settings) {
+                return (call, context) -> {
+                    calls.add(call);
+                    return CompletableFuture.failedFuture(new IllegalStateException("it makes no images"));
+                };
+            }
+        };
+        ReferenceImage url = ReferenceImage.url("https://images.example/cat.png");
+        GenerationRequest threeImages = EDIT.withModel(SeedreamModel.V4_5).withImages(List.of(url, url, url));
+        GenerationRequest setOfFour = GenerationRequest.of("a storyboard").withModel(SeedreamModel.V4_5)
+                .withMaxImages(4);
+        String images = "3 reference images are more than provider smaller sends with Seedream 4.5 (2); use fewer";
+        String set = "a sequential set of up to 4 images is more than provider smaller makes with Seedream 4.5 (at "
+                + "most 3): ask for 3 or fewer";
+
+        try (SeedreamClient client = SeedreamClient.builder().provider(smaller).build()) {
+            assertThatThrownBy(() -> client.generate(threeImages)).isInstanceOf(InvalidRequestException.class)
+                    .hasMessage(images);
+            assertThatThrownBy(() -> client.validate(setOfFour)).isInstanceOf(InvalidRequestException.class)
+                    .hasMessage(set);
+            assertThat(client.generateAsync(EDIT.withModel(SeedreamModel.V4_5).withImages(List.of(url, url))))
+                    .failsWithin(Duration.ofSeconds(5));
+        }
+        CostEstimator estimator = SeedreamClient.builder().provider(smaller).buildEstimator();
+        assertThatThrownBy(() -> estimator.estimate(setOfFour)).hasMessage(set);
+        assertThat(estimator.estimate(setOfFour.withMaxImages(3)).cost()).isEqualTo(Cost.usd("0.12"));
+        assertThat(calls).hasSize(1);
+    }
+
+    @Test
+    void modelOffer_limitsDefaultToTheModelsAndMustFitThem() {
+        ModelOffer defaults = new ModelOffer(SeedreamModel.V4_0, "v4", Set.of(ImageTransport.URL), true);
+        assertThat(defaults.maxReferenceImages()).isEqualTo(SeedreamModel.V4_0.maxReferenceImages());
+        assertThat(defaults.maxSetImages()).isEqualTo(SeedreamModel.MAX_SEQUENTIAL_IMAGES);
+        assertThat(ModelOffer.textOnly(SeedreamModel.V4_5, null)).extracting(ModelOffer::maxReferenceImages,
+                ModelOffer::maxSetImages).containsExactly(0, 0);
+
+        assertThatThrownBy(() -> new ModelOffer(SeedreamModel.V4_0, "v4", Set.of(ImageTransport.URL), true, 11, 6))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("maxReferenceImages 11 of Seedream 4.0 must be 1 to 10");
+        assertThatThrownBy(() -> new ModelOffer(SeedreamModel.V4_0, "v4", Set.of(), false, 1, 0))
+                .hasMessage("maxReferenceImages 1 of Seedream 4.0 must be 0, since it takes no reference images");
+        assertThatThrownBy(() -> new ModelOffer(SeedreamModel.V4_5, "v45", Set.of(), true, 0, 0))
+                .hasMessage("maxSetImages 0 of Seedream 4.5 must be 1 to 15");
+        assertThatThrownBy(() -> new ModelOffer(SeedreamModel.V4_5, "v45", Set.of(), false, 0, 6))
+                .hasMessage("maxSetImages 6 of Seedream 4.5 must be 0, since it makes no sets");
     }
 
     @Test
