@@ -769,8 +769,9 @@ public abstract class ImageProviderCompatibilityKit {
     }
 
     /**
-     * For each version the provider takes reference images with, one image more than the version takes is refused
-     * with {@link InvalidRequestException} before anything reaches the provider.
+     * For each version the provider takes reference images with, one image more than its offer takes (the version's
+     * limit, or the provider's own lower one, {@link ModelOffer#maxReferenceImages()}) is refused with
+     * {@link InvalidRequestException} before anything reaches the provider.
      *
      * @return one test per case
      */
@@ -785,7 +786,7 @@ public abstract class ImageProviderCompatibilityKit {
         ObservedFactory observed = new ObservedFactory(factory());
         SeedreamClient client = observedClient(observed, settings(), b -> b.timeout(BOUND));
         return offers.stream().map(offer -> {
-            int limit = offer.model().maxReferenceImages();
+            int limit = offer.maxReferenceImages();
             Source source = offer.imageInputs().contains(ImageTransport.DATA_URI) ? Source.BYTES : Source.URL;
             return DynamicTest.dynamicTest(offer.model() + ": " + (limit + 1) + " reference images as "
                     + source.label + ", " + limit + " allowed", () -> {
@@ -821,7 +822,7 @@ public abstract class ImageProviderCompatibilityKit {
     @TestFactory
     public Stream<DynamicTest> sequentialSets_comeBackWithOneToMaxImages() {
         Capabilities c = configuredCapabilities();
-        List<ModelOffer> offers = c.models().stream().filter(ModelOffer::sequential).collect(Collectors.toList());
+        List<ModelOffer> offers = setOffers(c);
         if (offers.isEmpty()) {
             return skipped(noSets(c));
         }
@@ -848,7 +849,7 @@ public abstract class ImageProviderCompatibilityKit {
     @TestFactory
     public Stream<DynamicTest> sequentialSets_smallerThanTheirMaximum_areASuccess() {
         Capabilities c = configuredCapabilities();
-        List<ModelOffer> offers = c.models().stream().filter(ModelOffer::sequential).collect(Collectors.toList());
+        List<ModelOffer> offers = setOffers(c);
         if (offers.isEmpty()) {
             return skipped(noSets(c));
         }
@@ -1224,8 +1225,15 @@ public abstract class ImageProviderCompatibilityKit {
     }
 
     private String noSets(Capabilities c) {
-        return "provider " + providerId() + " makes sequential sets with none of the models it serves (" + labels(c)
-                + ")";
+        boolean anySets = c.models().stream().anyMatch(ModelOffer::sequential);
+        return "provider " + providerId() + " makes sequential sets" + (anySets ? " of " + SET_SIZE + " or more" : "")
+                + " with none of the models it serves (" + labels(c) + ")";
+    }
+
+    /** The offers whose sets the set checks can ask for: sequential, and up to {@value #SET_SIZE} images or more. */
+    private static List<ModelOffer> setOffers(Capabilities c) {
+        return c.models().stream().filter(o -> o.sequential() && o.maxSetImages() >= SET_SIZE)
+                .collect(Collectors.toList());
     }
 
     /** Where a reference image comes from. */
