@@ -239,9 +239,12 @@ class FalProviderTest {
         }
         GenerationRequest r = b.build();
 
+        String refused = "11 reference images are more than provider fal sends with Seedream 4.5 (10); use fewer";
         assertThatThrownBy(() -> client(c -> c).generate(r)).isInstanceOf(InvalidRequestException.class)
-                .hasMessage("provider fal: 11 reference images are more than fal's Seedream edit endpoints use (10; "
-                        + "fal would silently leave out the first 1): send 10 or fewer");
+                .hasMessage(refused);
+        // the limit is declared, so an estimate refuses the request too
+        assertThatThrownBy(() -> SeedreamClient.builder().provider("fal").buildEstimator().estimate(r))
+                .isInstanceOf(InvalidRequestException.class).hasMessage(refused);
         assertThat(server.getAllServeEvents()).isEmpty();
     }
 
@@ -269,9 +272,12 @@ class FalProviderTest {
     void sequentialSetOfMoreThanSix_isRefusedBeforeSending() {
         GenerationRequest r = GenerationRequest.builder("a storyboard of a fox").size(2048, 2048).maxImages(7).build();
 
+        String refused = "a sequential set of up to 7 images is more than provider fal makes with Seedream 4.0 (at "
+                + "most 6): ask for 6 or fewer";
         assertThatThrownBy(() -> client(b -> b).generate(r)).isInstanceOf(InvalidRequestException.class)
-                .hasMessage("provider fal: a sequential set of up to 7 images is more than fal makes in one request "
-                        + "(max_images is 1 to 6): ask for 6 or fewer");
+                .hasMessage(refused);
+        assertThatThrownBy(() -> SeedreamClient.builder().provider("fal").buildEstimator().estimate(r))
+                .isInstanceOf(InvalidRequestException.class).hasMessage(refused);
         assertThat(server.getAllServeEvents()).isEmpty();
     }
 

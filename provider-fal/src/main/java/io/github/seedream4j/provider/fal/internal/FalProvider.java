@@ -95,8 +95,8 @@ final class FalProvider implements ImageProvider {
         FalModel model;
         HttpRequest submit;
         try {
+            // more reference images or a larger set than fal takes never get here: the factory declares its limits
             model = FalModel.of(call.model().model());
-            check(call);
             submit = request(URI.create(config.baseUrl() + "/" + model.endpoint(!call.inputs().isEmpty())),
                     SUBMIT_TIMEOUT).header("Content-Type", "application/json")
                     .POST(Json.body(FalInput.of(call, model))).build();
@@ -115,22 +115,6 @@ final class FalProvider implements ImageProvider {
                     + "digits, '-' and '_'); resume with the request id fal reported", ID, null, null));
         }
         return follow(built(FalModel.of(call.model().model()), jobId), call, context, false);
-    }
-
-    /** Refuses, before anything is sent, what fal's schemas would silently change. */
-    private static void check(ProviderCall call) {
-        int inputs = call.inputs().size();
-        if (inputs > FalModel.MAX_INPUTS) {
-            throw new InvalidRequestException("provider fal: " + inputs + " reference images are more than fal's "
-                    + "Seedream edit endpoints use (" + FalModel.MAX_INPUTS + "; fal would silently leave out the "
-                    + "first " + (inputs - FalModel.MAX_INPUTS) + "): send " + FalModel.MAX_INPUTS + " or fewer", ID,
-                    null, null);
-        }
-        if (call.sequential() && call.images() > FalModel.MAX_SET) {
-            throw new InvalidRequestException("provider fal: a sequential set of up to " + call.images() + " images "
-                    + "is more than fal makes in one request (max_images is 1 to " + FalModel.MAX_SET + "): ask for "
-                    + FalModel.MAX_SET + " or fewer", ID, null, null);
-        }
     }
 
     /** What the caller should know about a call that is sent anyway. */

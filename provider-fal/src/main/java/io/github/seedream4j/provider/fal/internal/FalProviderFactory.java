@@ -61,7 +61,9 @@ public final class FalProviderFactory implements ImageProviderFactory {
         Capabilities.Builder b = Capabilities.builder().exactSizes(1, MAX_SIDE).seed(true).negativePrompt(false)
                 .safetyToggle(true).promptEnhancement(false).maxImagesPerCall(1).pricing(price).resumable(true);
         for (FalModel m : FalModel.ALL) {
-            b.model(new ModelOffer(m.model(), m.prefix(), Set.of(ImageTransport.URL), true));
+            // fal's edit endpoints use the last 10 reference images of more, and max_images is 1 to 6
+            b.model(new ModelOffer(m.model(), m.prefix(), Set.of(ImageTransport.URL), true,
+                    Math.min(FalModel.MAX_INPUTS, m.model().maxReferenceImages()), FalModel.MAX_SET));
         }
         return b.build();
     }
