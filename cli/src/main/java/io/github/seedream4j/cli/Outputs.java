@@ -78,7 +78,8 @@ final class Outputs {
      * for it (null when it has none), how it takes reference images ({@code url}, {@code data-uri}; empty: none) and
      * whether it makes sequential sets.
      */
-    record ModelJson(String model, String providerModelId, List<String> imageInputs, boolean sequential) {
+    record ModelJson(String model, String providerModelId, List<String> imageInputs, boolean sequential,
+            int maxReferenceImages, int maxSetImages) {
     }
 
     /**

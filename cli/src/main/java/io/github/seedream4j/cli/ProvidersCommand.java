@@ -190,11 +190,15 @@ final class ProvidersCommand implements Callable<Integer> {
                 c.seed(), c.negativePrompt(), c.safetyToggle(), c.promptEnhancement(), c.maxImagesPerCall(),
                 c.pricing().toString(), c.resumable(), List.copyOf(c.extras()),
                 c.models().stream().map(m -> new Outputs.ModelJson(m.model().label(), m.providerModelId() == null ? null
-                        : Text.line(m.providerModelId()), transports(m), m.sequential())).toList(),
+                        : Text.line(m.providerModelId()), transports(m), m.sequential(), m.maxReferenceImages(),
+                        m.maxSetImages())).toList(),
                 c.defaultModel().model().label()), settings);
     }
 
-    /** The model table: version, the provider's id for it, how it takes reference images, whether it makes sets. */
+    /**
+     * The model table: version, the provider's id for it, how it takes reference images and how many, and how large a
+     * sequential set it makes.
+     */
     private static List<String> models(Capabilities c) {
         int idWidth = "PROVIDER ID".length();
         int inputsWidth = "IMAGE INPUTS".length();
@@ -207,7 +211,8 @@ final class ProvidersCommand implements Callable<Integer> {
         lines.add("  models (default " + c.defaultModel().model().label() + "):");
         lines.add(String.format(format, "VERSION", "PROVIDER ID", "IMAGE INPUTS", "SETS"));
         for (ModelOffer m : c.models()) {
-            lines.add(String.format(format, m.model().label(), providerModelId(m), inputs(m), yesNo(m.sequential())));
+            lines.add(String.format(format, m.model().label(), providerModelId(m), inputs(m),
+                    m.sequential() ? "up to " + m.maxSetImages() : "no"));
         }
         return lines;
     }
@@ -217,7 +222,8 @@ final class ProvidersCommand implements Callable<Integer> {
     }
 
     private static String inputs(ModelOffer m) {
-        return m.imageInputs().isEmpty() ? "none" : String.join(", ", transports(m));
+        return m.imageInputs().isEmpty() ? "none"
+                : String.join(", ", transports(m)) + ", up to " + m.maxReferenceImages();
     }
 
     /** How a model takes reference images, as the CLI names it: {@code url}, {@code data-uri}. */

@@ -125,7 +125,7 @@ class ProvidersCommandTest {
         assertThat(runpod.get("settings").get(1).get("source").isNull()).isTrue();
     }
 
-    /** Each model a provider serves: its version, its id there, how it takes images, whether it makes sets. */
+    /** Each model a provider serves: its version, its id there, how it takes images and how many, its sets. */
     @Test
     void providers_listsEveryModelOfEveryProvider() {
         CliRun r = CliRun.of("providers");
@@ -134,17 +134,23 @@ class ProvidersCommandTest {
         String fake = section(r.out(), "fake");
         assertThat(fake).contains("  models (default 4.0):\n");
         assertThat(cells(row(fake, "VERSION"))).containsExactly("VERSION", "PROVIDER ID", "IMAGE INPUTS", "SETS");
-        assertThat(cells(row(fake, "4.0"))).containsExactly("4.0", "fake-seedream-4.0", "url, data-uri", "yes");
-        assertThat(cells(row(fake, "4.5"))).containsExactly("4.5", "fake-seedream-4.5", "url, data-uri", "yes");
+        assertThat(cells(row(fake, "4.0"))).containsExactly("4.0", "fake-seedream-4.0", "url, data-uri, up to 10",
+                "up to 15");
+        assertThat(cells(row(fake, "4.5"))).containsExactly("4.5", "fake-seedream-4.5", "url, data-uri, up to 14",
+                "up to 15");
         assertThat(cells(row(fake, "5.0-lite"))).containsExactly("5.0-lite", "fake-seedream-5.0-lite",
-                "url, data-uri", "yes");
+                "url, data-uri, up to 14", "up to 15");
+        // a provider whose API takes less than the model says so
+        assertThat(cells(row(section(r.out(), "fal"), "4.5"))).containsExactly("4.5", "fal-ai/bytedance/seedream/v4.5",
+                "url, up to 10", "up to 6");
         for (ImageProviderFactory f : ProviderCatalog.discover().factories()) {
             String section = section(r.out(), f.id());
             for (ModelOffer m : f.capabilities().models()) {
                 assertThat(cells(row(section, m.model().label()))).as(f.id()).containsExactly(m.model().label(),
                         m.providerModelId() == null ? "-" : m.providerModelId(), m.takesImages()
                                 ? String.join(", ", m.imageInputs().stream().map(t -> t == ImageTransport.URL ? "url"
-                                        : "data-uri").toList()) : "none", m.sequential() ? "yes" : "no");
+                                        : "data-uri").toList()) + ", up to " + m.maxReferenceImages() : "none",
+                        m.sequential() ? "up to " + m.maxSetImages() : "no");
             }
         }
     }
@@ -166,12 +172,15 @@ class ProvidersCommandTest {
         JsonNode fake = json.get("providers").get(0);
         assertThat(fake.get("id").asString()).isEqualTo("fake");
         JsonNode v45 = fake.get("capabilities").get("models").get(1);
-        assertThat(v45.propertyNames()).containsExactly("model", "providerModelId", "imageInputs", "sequential");
+        assertThat(v45.propertyNames()).containsExactly("model", "providerModelId", "imageInputs", "sequential",
+                "maxReferenceImages", "maxSetImages");
         assertThat(v45.get("model").asString()).isEqualTo("4.5");
         assertThat(v45.get("providerModelId").asString()).isEqualTo("fake-seedream-4.5");
         assertThat(v45.get("imageInputs").valueStream().map(JsonNode::asString).toList())
                 .containsExactly("url", "data-uri");
         assertThat(v45.get("sequential").asBoolean()).isTrue();
+        assertThat(v45.get("maxReferenceImages").asInt()).isEqualTo(14);
+        assertThat(v45.get("maxSetImages").asInt()).isEqualTo(15);
     }
 
     /** The cells of a table row: separated by two spaces or more. */
