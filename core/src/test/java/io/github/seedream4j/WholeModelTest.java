@@ -34,26 +34,40 @@ class WholeModelTest {
 
     /** Serves 4.0 (text only, id "v4"), 4.5 (data URIs and URLs, sets, id "v45") and 5.0 lite (URLs only). */
     private ImageProviderFactory provider(int imagesPerSet) {
+        Capabilities capabilities = Capabilities.builder().exactSizes(1, 8192).seed(true)
+                .pricing(PriceModel.perImage(Cost.usd("0.04")))
+                .model(ModelOffer.textOnly(SeedreamModel.V4_0, "v4"))
+                .model(new ModelOffer(SeedreamModel.V4_5, "v45", Set.of(ImageTransport.DATA_URI, ImageTransport.URL),
+                        true))
+                .model(new ModelOffer(SeedreamModel.V5_0_LITE, "v5", Set.of(ImageTransport.URL), true))
+                .build();
+        return factory("versions", capabilities, (call, context) -> {
+            calls.add(call);
+            int n = call.sequential() ? Math.min(imagesPerSet, call.images()) : call.images();
+            for (int i = 0; i < n; i++) {
+                context.images().store(TestProviders.png(call.resolution().width() / 8,
+                        call.resolution().height() / 8), "image/png", null);
+            }
+            return CompletableFuture.completedFuture(ProviderResult.none());
+        });
+    }
+
+    /** A factory of {@code provider} under {@code id}, with no settings. */
+    private static ImageProviderFactory factory(String id, Capabilities capabilities, ImageProvider provider) {
         return new ImageProviderFactory() {
             @Override
             public String id() {
-                return "versions";
+                return id;
             }
 
             @Override
             public String description() {
-                return "test provider serving several versions";
+                return "test provider " + id;
             }
 
             @Override
             public Capabilities capabilities() {
-                return Capabilities.builder().exactSizes(1, 8192).seed(true)
-                        .pricing(PriceModel.perImage(Cost.usd("0.04")))
-                        .model(ModelOffer.textOnly(SeedreamModel.V4_0, "v4"))
-                        .model(new ModelOffer(SeedreamModel.V4_5, "v45", Set.of(ImageTransport.DATA_URI,
-                                ImageTransport.URL), true))
-                        .model(new ModelOffer(SeedreamModel.V5_0_LITE, "v5", Set.of(ImageTransport.URL), true))
-                        .build();
+                return capabilities;
             }
 
             @Override
@@ -63,15 +77,7 @@ class WholeModelTest {
 
             @Override
             public ImageProvider create(ProviderSettings settings) {
-                return (call, context) -> {
-                    calls.add(call);
-                    int n = call.sequential() ? Math.min(imagesPerSet, call.images()) : call.images();
-                    for (int i = 0; i < n; i++) {
-                        context.images().store(TestProviders.png(call.resolution().width() / 8,
-                                call.resolution().height() / 8), "image/png", null);
-                    }
-                    return CompletableFuture.completedFuture(ProviderResult.none());
-                };
+                return provider;
             }
         };
     }
@@ -100,32 +106,9 @@ class WholeModelTest {
             client.generate(GenerationRequest.of("a cat"));
             assertThat(calls.get(0).model().model()).isEqualTo(SeedreamModel.V4_0);
         }
-        ImageProviderFactory only45 = new ImageProviderFactory() {
-            @Override
-            public String id() {
-                return "only45";
-            }
-
-            @Override
-            public String description() {
-                return "";
-            }
-
-            @Override
-            public Capabilities capabilities() {
-                return Capabilities.builder().model(ModelOffer.textOnly(SeedreamModel.V4_5, null)).build();
-            }
-
-            @Override
-            public List<SettingKey> settings() {
-                return List.of();
-            }
-
-            @Override
-            public ImageProvider create(ProviderSettings settings) {
-                return (call, context) -> CompletableFuture.failedFuture(new AssertionError("never sent"));
-            }
-        };
+        ImageProviderFactory only45 = factory("only45", Capabilities.builder()
+                .model(ModelOffer.textOnly(SeedreamModel.V4_5, null)).build(),
+                (call, context) -> CompletableFuture.failedFuture(new AssertionError("never sent")));
         assertThatThrownBy(() -> SeedreamClient.builder().provider(only45).buildEstimator()
                 .estimate(GenerationRequest.of("a cat").withModel(SeedreamModel.V4_0)))
                 .isInstanceOf(InvalidRequestException.class)
@@ -166,37 +149,14 @@ class WholeModelTest {
 
     @Test
     void aProvidersOwnSmallerLimits_areRefusedBeforeSending_byGenerateValidateAndEstimate() {
-        ImageProviderFactory smaller = new ImageProviderFactory() {
-            @Override
-            public String id() {
-                return "smaller";
-            }
-
-            @Override
-            public String description() {
-                return "takes 2 reference images and makes sets of 3";
-            }
-
-            @Override
-            public Capabilities capabilities() {
-                return Capabilities.builder().exactSizes(1, 8192).pricing(PriceModel.perImage(Cost.usd("0.04")))
-                        .model(new ModelOffer(SeedreamModel.V4_5, "v45", Set.of(ImageTransport.URL), true, 2, 3))
-                        .build();
-            }
-
-            @Override
-            public List<SettingKey> settings() {
-                return List.of();
-            }
-
-            @Override
-            public ImageProvider create(ProviderSettings settings) {
-                return (call, context) -> {
+        // takes 2 reference images and makes sets of 3
+        ImageProviderFactory smaller = factory("smaller", Capabilities.builder().exactSizes(1, 8192)
+                .pricing(PriceModel.perImage(Cost.usd("0.04")))
+                .model(new ModelOffer(SeedreamModel.V4_5, "v45", Set.of(ImageTransport.URL), true, 2, 3)).build(),
+                (call, context) -> {
                     calls.add(call);
                     return CompletableFuture.failedFuture(new IllegalStateException("it makes no images"));
-                };
-            }
-        };
+                });
         ReferenceImage url = ReferenceImage.url("https://images.example/cat.png");
         GenerationRequest threeImages = EDIT.withModel(SeedreamModel.V4_5).withImages(List.of(url, url, url));
         GenerationRequest setOfFour = GenerationRequest.of("a storyboard").withModel(SeedreamModel.V4_5)
